@@ -1,0 +1,22 @@
+// Each subcommand registers itself from one function; main() holds the table of them.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace lisbind::cli {
+
+// Set by the subcommand's options; run after parsing. Returns the process exit code.
+using CommandAction = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  // Adds options to `sub` and returns what to run when the user picked it.
+  CommandAction (*setup)(CLI::App& sub);
+};
+
+CommandAction setup_dump(CLI::App& sub);
+
+}  // namespace lisbind::cli

@@ -1,0 +1,40 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "importer/errors.h"
+#include "lisbind/version.h"
+
+namespace {
+
+const lisbind::cli::Command kCommands[] = {
+    {"dump", "Load Go packages and the closure of packages their exported API references; print the API model",
+     lisbind::cli::setup_dump},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"lisbind: makes Go packages callable from Lisette.\n"
+               "It reads the exported API of Go packages and writes Lisette typedefs (.d.lis) for them.",
+               "lisbind"};
+  app.set_version_flag("--version", std::string("lisbind ") + lisbind::kLisbindVersion + " (targets lis " +
+                                        lisbind::kPinnedLisVersion + ")");
+  app.require_subcommand(1);
+  lisbind::cli::CommandAction chosen;
+  for (const auto& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    auto action = command.setup(*sub);
+    sub->callback([&chosen, action] { chosen = action; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    return chosen ? chosen() : 0;
+  } catch (const lisbind::UserError& e) {
+    std::cerr << "lisbind: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,19 @@
+#include "importer/api_model.h"
+
+#include <algorithm>
+
+namespace lisbind::model {
+
+const Decl* Package::find_decl(std::string_view decl_name) const {
+  auto it = std::find_if(decls.begin(), decls.end(), [&](const Decl& d) { return d.name == decl_name; });
+  return it == decls.end() ? nullptr : &*it;
+}
+
+const Package* ApiModel::find_package(std::string_view path) const {
+  // Packages arrive sorted by path, which keeps lookups logarithmic on closures of hundreds.
+  auto it = std::lower_bound(packages.begin(), packages.end(), path,
+                             [](const Package& p, std::string_view key) { return p.path < key; });
+  return it != packages.end() && it->path == path ? &*it : nullptr;
+}
+
+}  // namespace lisbind::model

@@ -1,0 +1,174 @@
+// The C++ model of a Go API, as extracted by the Go helper (see docs/api-model.md). It holds
+// facts only; how each fact becomes Lisette is the emitter's business.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lisbind::model {
+
+struct TypeRef;
+// Type expressions are immutable once read and freely shared between declarations.
+using TypePtr = std::shared_ptr<const TypeRef>;
+
+enum class TypeKind { Basic, Named, Alias, TypeParam, Pointer, Slice, Array, Map, Chan, Func, Struct, Interface };
+enum class ChanDir { Both, Send, Recv };
+
+struct Param {
+  std::string name;  // empty when the Go source leaves it unnamed or `_`
+  TypePtr type;
+};
+
+struct Signature {
+  std::vector<Param> params;
+  std::vector<Param> results;
+  bool variadic = false;  // the last param's type is then the slice Go passes
+};
+
+struct Field {
+  std::string name;
+  TypePtr type;
+  bool embedded = false;
+  bool exported = false;
+  std::string tag;
+  std::string doc;
+};
+
+struct InterfaceMethod {
+  std::string name;
+  Signature sig;
+  std::string doc;
+};
+
+struct UnionTerm {
+  bool tilde = false;
+  TypePtr type;
+};
+
+// One Go type expression. A tagged record rather than a class hierarchy: the mapper switches on
+// `kind`, and each kind uses only the members listed beside it.
+struct TypeRef {
+  TypeKind kind = TypeKind::Basic;
+  std::string name;              // Basic, Named, Alias, TypeParam
+  std::string pkg;               // Named, Alias: import path; "" for universe types (error, comparable)
+  std::vector<TypePtr> args;     // Named, Alias: type arguments of an instantiation
+  TypePtr target;                // Alias: the type the alias stands for
+  TypePtr elem;                  // Pointer, Slice, Array, Map (value), Chan
+  TypePtr key;                   // Map
+  std::int64_t length = 0;       // Array
+  ChanDir dir = ChanDir::Both;   // Chan
+  std::shared_ptr<const Signature> sig;     // Func
+  std::vector<Field> fields;                // Struct
+  std::vector<InterfaceMethod> methods;     // Interface: explicitly declared methods
+  std::vector<TypePtr> embeds;              // Interface: embedded non-union elements
+  std::vector<std::vector<UnionTerm>> unions;  // Interface: one entry per union element
+  bool comparable = false;                  // Interface: embeds `comparable`
+};
+
+enum class DeclKind { Const, Var, Func, Type };
+
+struct ConstValue {
+  std::string kind;        // int, float, string, bool, complex
+  std::string exact;       // constant.Value.ExactString()
+  std::string float_text;  // nearest float64, for floats
+};
+
+struct Method {
+  std::string name;
+  bool pointer_receiver = false;
+  Signature sig;
+  std::string doc;
+  std::string deprecated;
+  std::string pos;
+};
+
+// A method reached through embedded fields rather than declared on the type.
+struct PromotedMethod {
+  std::string name;
+  std::vector<std::string> via;   // embedded field names from the outer type inwards
+  bool pointer_only = false;      // in *T's method set but not T's
+  Signature sig;
+  TypePtr from;                   // the type that declares it
+};
+
+struct TypeParam {
+  std::string name;
+  TypePtr constraint;
+};
+
+struct Decl {
+  DeclKind kind = DeclKind::Const;
+  std::string name;
+  bool exported = true;
+  std::string doc;
+  std::string deprecated;
+  std::string pos;
+  // Const, Var
+  TypePtr type;
+  bool untyped = false;
+  ConstValue value;
+  // Func
+  Signature sig;
+  std::vector<TypeParam> tparams;  // Func, Type
+  // Type
+  bool alias = false;
+  TypePtr underlying;
+  std::vector<Method> methods;
+  std::vector<PromotedMethod> promoted;
+  bool is_error = false;
+  bool pointer_is_error = false;
+  bool comparable = false;
+};
+
+struct Module {
+  std::string path;
+  std::string version;
+  std::string dir;
+  bool main = false;
+  std::string replace_path;
+  std::string replace_version;
+};
+
+struct Package {
+  std::string path;
+  std::string name;
+  std::optional<Module> module;  // absent for the standard library
+  bool std = false;
+  bool internal = false;
+  bool command = false;
+  bool root = false;  // matched by a pattern, not only reached through the closure
+  std::string doc;
+  std::vector<std::string> files;
+  std::vector<std::string> imports;
+  std::vector<Decl> decls;
+
+  const Decl* find_decl(std::string_view decl_name) const;
+};
+
+struct LoadError {
+  std::string package;
+  std::string message;
+};
+
+struct BuildContext {
+  std::string goos;
+  std::string goarch;
+  std::vector<std::string> tags;
+  bool cgo = false;
+};
+
+struct ApiModel {
+  int schema = 0;
+  std::string go_version;
+  BuildContext build;
+  std::vector<std::string> patterns;
+  std::vector<Package> packages;  // sorted by path
+  std::vector<LoadError> errors;
+
+  const Package* find_package(std::string_view path) const;
+};
+
+}  // namespace lisbind::model

@@ -1,0 +1,153 @@
+#include "importer/model_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "importer/errors.h"
+
+namespace lisbind::model {
+namespace {
+
+// A document that uses every kind of type and declaration the schema has.
+const char* kDocument = R"json({
+  "schema": 1, "go_version": "go1.26.8",
+  "build": {"goos": "linux", "goarch": "amd64", "tags": ["netgo"], "cgo": true},
+  "patterns": ["example.com/m/p"],
+  "packages": [
+    {"path": "example.com/m/p", "name": "p", "root": true, "doc": "Package p.",
+     "module": {"path": "example.com/m", "version": "v1.2.3", "dir": "/mod",
+                "replace": {"path": "../m"}},
+     "files": ["p.go"], "imports": ["time"],
+     "decls": [
+       {"kind": "const", "name": "Big", "exported": true, "untyped": true,
+        "type": {"k": "basic", "name": "int"}, "value": {"kind": "int", "exact": "18446744073709551616"}},
+       {"kind": "const", "name": "Pi", "exported": true, "type": {"k": "basic", "name": "float64"},
+        "value": {"kind": "float", "exact": "314159/100000", "float": "3.14159"}},
+       {"kind": "var", "name": "Default", "exported": true, "pos": "p.go:3",
+        "type": {"k": "pointer", "elem": {"k": "named", "pkg": "example.com/m/p", "name": "Pod"}}},
+       {"kind": "func", "name": "Map", "exported": true, "deprecated": "use Other.",
+        "tparams": [{"name": "K", "constraint": {"k": "interface", "comparable": true}},
+                    {"name": "V", "constraint": {"k": "interface",
+                       "union": [[{"tilde": true, "type": {"k": "basic", "name": "int"}},
+                                  {"type": {"k": "basic", "name": "string"}}]]}}],
+        "sig": {"params": [{"name": "m", "type": {"k": "map", "key": {"k": "tparam", "name": "K"},
+                                                   "elem": {"k": "slice", "elem": {"k": "tparam", "name": "V"}}}},
+                           {"name": "opts", "type": {"k": "slice", "elem": {"k": "func", "sig": {}}}}],
+                "results": [{"type": {"k": "chan", "dir": "recv", "elem": {"k": "array", "len": 4,
+                              "elem": {"k": "basic", "name": "byte"}}}},
+                            {"name": "err", "type": {"k": "named", "name": "error"}}],
+                "variadic": true}},
+       {"kind": "type", "name": "Pod", "exported": true, "is_error": true, "comparable": true,
+        "underlying": {"k": "struct", "fields": [
+           {"name": "ObjectMeta", "type": {"k": "named", "pkg": "example.com/m/meta", "name": "ObjectMeta"},
+            "embedded": true, "exported": true, "tag": "json:\",inline\""},
+           {"name": "count", "type": {"k": "basic", "name": "int"}, "doc": "hidden"}]},
+        "methods": [{"name": "Error", "sig": {"results": [{"type": {"k": "basic", "name": "string"}}]}},
+                    {"name": "Reset", "ptr": true, "sig": {}, "doc": "Reset clears.", "pos": "p.go:9"}],
+        "promoted": [{"name": "GetName", "via": ["ObjectMeta"], "ptr": true,
+                      "sig": {"results": [{"type": {"k": "basic", "name": "string"}}]},
+                      "from": {"k": "named", "pkg": "example.com/m/meta", "name": "ObjectMeta"}}]},
+       {"kind": "type", "name": "List", "exported": true, "alias": true,
+        "tparams": [{"name": "T", "constraint": {"k": "interface"}}],
+        "underlying": {"k": "slice", "elem": {"k": "tparam", "name": "T"}}},
+       {"kind": "type", "name": "Reader", "exported": true,
+        "underlying": {"k": "interface", "embeds": [{"k": "named", "pkg": "io", "name": "Closer"}],
+          "methods": [{"name": "Read", "sig": {"params": [{"name": "p", "type": {"k": "slice",
+              "elem": {"k": "basic", "name": "byte"}}}]}, "doc": "Read reads."},
+                      {"name": "seal", "sig": {}}]}},
+       {"kind": "type", "name": "IntSet", "exported": true, "alias": true,
+        "underlying": {"k": "alias", "pkg": "example.com/m/p", "name": "Set",
+                       "args": [{"k": "basic", "name": "int"}],
+                       "target": {"k": "named", "pkg": "example.com/m/p", "name": "Set",
+                                  "args": [{"k": "basic", "name": "int"}]}}},
+       {"kind": "type", "name": "impl", "exported": false, "ptr_is_error": true,
+        "underlying": {"k": "struct"}}
+     ]}
+  ],
+  "errors": [{"package": "example.com/m/broken", "message": "x.go:3:9: undefined: y"}]
+})json";
+
+TEST(ModelJson, ReadsEveryConstruct) {
+  ApiModel m = parse_api_model(kDocument);
+  EXPECT_EQ(m.build.goos, "linux");
+  EXPECT_TRUE(m.build.cgo);
+  ASSERT_EQ(m.packages.size(), 1u);
+  const Package& p = m.packages[0];
+  EXPECT_TRUE(p.root);
+  ASSERT_TRUE(p.module);
+  EXPECT_EQ(p.module->version, "v1.2.3");
+  EXPECT_EQ(p.module->replace_path, "../m");
+
+  const Decl* big = p.find_decl("Big");
+  ASSERT_TRUE(big);
+  EXPECT_TRUE(big->untyped);
+  EXPECT_EQ(big->value.exact, "18446744073709551616");
+  EXPECT_EQ(p.find_decl("Pi")->value.float_text, "3.14159");
+
+  const Decl* fn = p.find_decl("Map");
+  ASSERT_TRUE(fn);
+  EXPECT_EQ(fn->deprecated, "use Other.");
+  ASSERT_EQ(fn->tparams.size(), 2u);
+  EXPECT_TRUE(fn->tparams[0].constraint->comparable);
+  ASSERT_EQ(fn->tparams[1].constraint->unions.size(), 1u);
+  EXPECT_TRUE(fn->tparams[1].constraint->unions[0][0].tilde);
+  EXPECT_FALSE(fn->tparams[1].constraint->unions[0][1].tilde);
+  EXPECT_TRUE(fn->sig.variadic);
+  const TypeRef& result = *fn->sig.results[0].type;
+  EXPECT_EQ(result.kind, TypeKind::Chan);
+  EXPECT_EQ(result.dir, ChanDir::Recv);
+  EXPECT_EQ(result.elem->kind, TypeKind::Array);
+  EXPECT_EQ(result.elem->length, 4);
+  EXPECT_EQ(fn->sig.results[1].type->name, "error");
+  EXPECT_EQ(fn->sig.params[0].type->elem->kind, TypeKind::Slice);
+
+  const Decl* pod = p.find_decl("Pod");
+  ASSERT_TRUE(pod);
+  EXPECT_TRUE(pod->is_error);
+  ASSERT_EQ(pod->underlying->fields.size(), 2u);
+  EXPECT_TRUE(pod->underlying->fields[0].embedded);
+  EXPECT_FALSE(pod->underlying->fields[1].exported);
+  EXPECT_TRUE(pod->methods[1].pointer_receiver);
+  ASSERT_EQ(pod->promoted.size(), 1u);
+  EXPECT_EQ(pod->promoted[0].via, std::vector<std::string>{"ObjectMeta"});
+  EXPECT_TRUE(pod->promoted[0].pointer_only);
+  EXPECT_EQ(pod->promoted[0].from->name, "ObjectMeta");
+
+  EXPECT_TRUE(p.find_decl("List")->alias);
+  const Decl* intset = p.find_decl("IntSet");
+  EXPECT_EQ(intset->underlying->kind, TypeKind::Alias);
+  EXPECT_EQ(intset->underlying->target->args[0]->name, "int");
+  const Decl* reader = p.find_decl("Reader");
+  EXPECT_EQ(reader->underlying->embeds[0]->pkg, "io");
+  EXPECT_EQ(reader->underlying->methods.size(), 2u);
+  EXPECT_FALSE(p.find_decl("impl")->exported);
+  EXPECT_TRUE(p.find_decl("impl")->pointer_is_error);
+
+  ASSERT_EQ(m.errors.size(), 1u);
+  EXPECT_EQ(m.errors[0].package, "example.com/m/broken");
+}
+
+TEST(ModelJson, RoundTripLosesNothing) {
+  nlohmann::json original = nlohmann::json::parse(kDocument);
+  EXPECT_EQ(to_json(parse_api_model(kDocument)), original);
+}
+
+TEST(ModelJson, RejectsOtherSchemasAndBrokenInput) {
+  EXPECT_THROW(parse_api_model(R"({"schema": 2, "build": {}})"), UserError);
+  EXPECT_THROW(parse_api_model("{not json"), UserError);
+  EXPECT_THROW(parse_api_model(R"({"schema": 1, "build": {}, "packages": [{"path": "x"}]})"), UserError);
+}
+
+TEST(ModelJson, FindPackageUsesSortedOrder) {
+  ApiModel m;
+  for (const char* path : {"a", "b/c", "k8s.io/api/core/v1"}) {
+    m.packages.emplace_back();
+    m.packages.back().path = path;
+  }
+  EXPECT_EQ(m.find_package("b/c"), &m.packages[1]);
+  EXPECT_EQ(m.find_package("b"), nullptr);
+}
+
+}  // namespace
+}  // namespace lisbind::model
