@@ -18,5 +18,6 @@ struct Command {
 };
 
 CommandAction setup_dump(CLI::App& sub);
+CommandAction setup_gen(CLI::App& sub);
 
 }  // namespace lisbind::cli

@@ -9,6 +9,8 @@ namespace {
 const lisbind::cli::Command kCommands[] = {
     {"dump", "Load Go packages and the closure of packages their exported API references; print the API model",
      lisbind::cli::setup_dump},
+    {"gen", "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
+     lisbind::cli::setup_gen},
 };
 
 }  // namespace

@@ -1,0 +1,62 @@
+// `lisbind gen PATTERN... --out DIR`: writes the typedef tree and the ledger, touching no project.
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "emitter/generator.h"
+#include "importer/api_loader.h"
+#include "lisbind/version.h"
+
+namespace lisbind::cli {
+
+CommandAction setup_gen(CLI::App& sub) {
+  struct Options {
+    std::vector<std::string> specs;
+    std::string out;
+    bool quiet = false;
+    bool verbose = false;
+    std::vector<std::string> tags;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("packages", o->specs,
+                 "Package paths or patterns: fmt, std, k8s.io/client-go/kubernetes[@v0.37.2], "
+                 "github.com/prometheus/client_golang/..., ./...")
+      ->required();
+  sub.add_option("-o,--out", o->out, "Directory for the typedef tree and lisbind-ledger.json")->required();
+  sub.add_flag("-q,--quiet", o->quiet, "Print nothing but errors");
+  sub.add_flag("-v,--verbose", o->verbose, "Print the ledger summary per package");
+  sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
+  sub.footer(
+      "Writes <module>@<version>/<rel>/<last>.d.lis for every requested package and every package their\n"
+      "exported API references (the standard library under std/), plus lisbind-ledger.json: one entry per\n"
+      "exported symbol (bound, opaque or skipped, with a reason code).");
+  return [o]() {
+    using clock = std::chrono::steady_clock;
+    const bool progress = !o->quiet && ::isatty(STDERR_FILENO);
+    auto t0 = clock::now();
+    SystemProcessRunner runner;
+    model::ApiModel api = load_api_model(runner, {o->specs, {progress, o->tags}});
+    auto t1 = clock::now();
+    emit::Generated generated = emit::generate_typedefs(api, {kLisbindVersion, kPinnedLisVersion});
+    auto t2 = clock::now();
+    size_t written = emit::write_typedef_tree(o->out, generated);
+    auto t3 = clock::now();
+    for (const auto& e : api.errors) {
+      std::cerr << "lisbind: package " << e.package << " failed to load and was not bound: " << e.message << "\n";
+    }
+    if (!o->quiet) {
+      auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
+      std::cout << generated.ledger.summary(o->verbose);
+      std::cout << fmt::format("wrote {} typedef files to {} (load {} ms, map {} ms, write {} ms)\n", written, o->out,
+                               ms(t0, t1), ms(t1, t2), ms(t2, t3));
+    }
+    return api.errors.empty() ? 0 : 1;
+  };
+}
+
+}  // namespace lisbind::cli

@@ -1,0 +1,540 @@
+#include "emitter/package_mapper.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "emitter/names.h"
+#include "emitter/result_rules.h"
+#include "emitter/type_mapper.h"
+
+namespace lisbind::emit {
+namespace {
+
+using model::Decl;
+using model::DeclKind;
+using model::TypeKind;
+using model::TypeRef;
+
+// Everything one package's mapping needs, built once.
+class PackageMapper {
+ public:
+  PackageMapper(const model::ApiModel& api, const model::Package& pkg, const GeneratorInfo& info)
+      : api_(api), pkg_(pkg), info_(info),
+        namer_(reserved_names(pkg),
+               [&api](const std::string& path) {
+                 const auto* p = api.find_package(path);
+                 return p ? p->name : std::string{};
+               }),
+        types_(api, pkg.path, [this](const std::string& path, const std::string& name, size_t arity) {
+          return qualify(path, name, arity);
+        }) {
+    // Registering the helper's import list up front, in sorted order, makes the aliases independent
+    // of the order in which declarations happen to use them.
+    for (const auto& path : pkg.imports) {
+      if (path != pkg.path) namer_.add(path);
+    }
+  }
+
+  MappedPackage run() {
+    for (const auto& d : pkg_.decls) {
+      switch (d.kind) {
+        case DeclKind::Const: map_const(d); break;
+        case DeclKind::Var: map_var(d); break;
+        case DeclKind::Func: map_func(d); break;
+        case DeclKind::Type: map_type(d); break;
+      }
+    }
+    declare_stand_ins();
+    out_.file.header = header();
+    for (const auto& path : used_imports_) out_.file.imports.push_back({path, namer_.alias(path)});
+    return std::move(out_);
+  }
+
+ private:
+  static std::set<std::string> reserved_names(const model::Package& pkg) {
+    std::set<std::string> names;
+    for (const auto& d : pkg.decls) names.insert(d.name);
+    for (const char* p : {"Option", "Result", "Partial", "Slice", "Map", "Ref", "Array", "Unknown", "Never", "VarArgs",
+                          "Channel", "Sender", "Receiver", "Comparable", "error", "string", "int", "bool"}) {
+      names.insert(p);
+    }
+    names.insert(names::default_binding_name(pkg.path));
+    return names;
+  }
+
+  std::string qualify(const std::string& path, const std::string& name, size_t arity) {
+    if (path != pkg_.path && is_internal(path)) return stand_in_for_internal(path, name);
+    if (path == pkg_.path) {
+      // lis resolves Option<T>, Result<T, E>... to the prelude whenever the arity matches, so a
+      // Go generic type of that name and arity is written through the package's own binding.
+      return shadows_prelude(name, arity) ? pkg_.name + "." + name : name;
+    }
+    namer_.add(path);
+    used_imports_.insert(path);
+    return namer_.binding(path) + "." + name;
+  }
+
+  bool is_internal(const std::string& path) const {
+    const auto* p = api_.find_package(path);
+    return p ? p->internal : path.find("/internal/") != std::string::npos || path.ends_with("/internal");
+  }
+
+  // lis refuses `import "go:.../internal/..."` in any typedef, yet exported Go API hands out
+  // values of internal types. Such a type is declared here as an opaque, unexported stand-in
+  // (with its exported methods), so Lisette code can hold it, pass it on and call it.
+  std::string stand_in_for_internal(const std::string& path, const std::string& name) {
+    std::string key = path + "." + name;
+    if (auto it = stand_ins_.find(key); it != stand_ins_.end()) return it->second;
+    const auto* p = api_.find_package(path);
+    std::string local = (p ? p->name : names::default_binding_name(path)) + "_" + name;
+    while (taken_locals_.contains(local)) local += "_";
+    taken_locals_.insert(local);
+    stand_ins_[key] = local;
+    pending_stand_ins_.push_back({path, name, local});
+    return local;
+  }
+
+  void declare_stand_ins() {
+    // Declaring one stand-in can reveal more (its methods mention other internal types).
+    for (size_t i = 0; i < pending_stand_ins_.size(); ++i) {
+      StandIn s = pending_stand_ins_[i];
+      const auto* p = api_.find_package(s.path);
+      const Decl* d = p ? p->find_decl(s.name) : nullptr;
+      lis::TypeDecl t;
+      t.form = lis::TypeForm::Opaque;
+      t.name = s.local;
+      t.attributes.push_back("#[go(unexported)]");
+      t.doc = {"Stands in for " + s.path + "." + s.name + ", which lives in an internal package."};
+      if (!d) {
+        out_.file.types.push_back(std::move(t));
+        continue;
+      }
+      std::string note;
+      for (const auto& tp : d->tparams) t.generics.push_back(generic_param(tp, note));
+      out_.file.types.push_back(std::move(t));
+      Decl renamed = *d;
+      renamed.name = s.local;
+      renamed.exported = false;  // not this package's symbol: no ledger entries
+      map_methods(renamed, s.path);
+    }
+  }
+
+  struct StandIn {
+    std::string path, name, local;
+  };
+
+  static bool shadows_prelude(const std::string& name, size_t arity) {
+    static const std::map<std::string, size_t> prelude = {
+        {"Option", 1}, {"Result", 2}, {"Partial", 2}, {"Ref", 1},     {"Slice", 1},   {"EnumeratedSlice", 1},
+        {"Map", 2},    {"Channel", 1}, {"Sender", 1}, {"Receiver", 1}, {"VarArgs", 1}, {"Array", 2}};
+    auto it = prelude.find(name);
+    return it != prelude.end() && it->second == arity;
+  }
+
+  std::vector<std::string> header() const {
+    std::vector<std::string> h = {"Generated by lisbind " + info_.lisbind_version};
+    if (pkg_.std) {
+      h.push_back("Source: " + pkg_.path + " (Go stdlib)");
+    } else if (pkg_.module) {
+      h.push_back("Source: " + pkg_.path + " (" + pkg_.module->path +
+                  (pkg_.module->version.empty() ? "" : "@" + pkg_.module->version) + ")");
+    } else {
+      h.push_back("Source: " + pkg_.path);
+    }
+    // lis binds the last path element unless told otherwise; importers of this file then use the
+    // Go package name, which is what every lisbind file assumes.
+    if (pkg_.name != names::default_binding_name(pkg_.path)) h.push_back("Package: " + pkg_.name);
+    std::string go = api_.go_version.starts_with("go") ? api_.go_version.substr(2) : api_.go_version;
+    h.push_back("Go: " + go);
+    h.push_back("Lisette: " + info_.lis_version);
+    return h;
+  }
+
+  void record(const std::string& symbol, const char* kind, BindStatus status, std::string code, std::string message) {
+    out_.ledger.push_back({pkg_.path, symbol, kind, status, std::move(code), std::move(message)});
+  }
+
+  void skip(const Decl& d, const std::string& symbol, const char* kind, const Unmappable& why) {
+    out_.file.skipped.push_back({symbol, why.code, why.what()});
+    if (d.exported) record(symbol, kind, BindStatus::Skipped, why.code, why.what());
+  }
+
+  std::vector<std::string> doc_with_deprecation(const std::string& doc) const { return doc_lines(doc); }
+
+  // ---- constants and variables ---------------------------------------------------------------
+
+  void map_const(const Decl& d) {
+    try {
+      lis::Const c;
+      c.doc = doc_lines(d.doc);
+      c.name = d.name;
+      if (!d.untyped) c.type = types_.map(d.type, Position::TypeArg);
+      std::string code = d.untyped ? "const-untyped" : "const-typed";
+      // lis types an unannotated integer constant as int; one above int64 needs saying otherwise.
+      if (d.untyped && d.value.kind == "int" && !fits_int64(d.value.exact)) c.type = "uint64";
+      std::string note;
+      try {
+        c.value = const_literal(d.value);
+      } catch (const Unmappable& e) {
+        // No literal can write it (beyond 64 bits, a fraction, complex): a valueless constant
+        // still lets Lisette code use it, and Go supplies the value.
+        if (c.type.empty()) c.type = valueless_type(d.value.kind);
+        code = "const-valueless";
+        note = e.what();
+      }
+      out_.file.consts.push_back(std::move(c));
+      record(d.name, "const", BindStatus::Bound, code, note);
+    } catch (const Unmappable& e) {
+      skip(d, d.name, "const", e);
+    }
+  }
+
+  static bool fits_int64(const std::string& v) {
+    if (v.starts_with("-")) return true;  // negative values below int64 do not fit any literal anyway
+    const std::string limit = "9223372036854775807";
+    return v.size() < limit.size() || (v.size() == limit.size() && v <= limit);
+  }
+
+  static std::string valueless_type(const std::string& kind) {
+    if (kind == "complex") return "complex128";
+    if (kind == "string") return "string";
+    if (kind == "bool") return "bool";
+    return "float64";  // an integer beyond 64 bits is only usable as a float in Go, too
+  }
+
+  void map_var(const Decl& d) {
+    try {
+      // Package variables are initialised by their package; nil is the exception, not the rule.
+      out_.file.vars.push_back({doc_lines(d.doc), {}, d.name, types_.map(d.type, Position::NonNilResult)});
+      record(d.name, "var", BindStatus::Bound, "var", "");
+    } catch (const Unmappable& e) {
+      skip(d, d.name, "var", e);
+    }
+  }
+
+  // ---- functions and methods -----------------------------------------------------------------
+
+  std::string generic_param(const model::TypeParam& tp, std::string& note) const {
+    std::string bound = constraint_bound(tp.constraint, note);
+    return bound.empty() ? tp.name : tp.name + ": " + bound;
+  }
+
+  // The Lisette bound for a Go constraint, or empty when there is none Lisette can state (a type
+  // set such as `~int | ~string`); `note` then says what was dropped.
+  std::string constraint_bound(const model::TypePtr& c, std::string& note) const {
+    if (!c) return {};
+    const TypeRef* t = c.get();
+    while (t->kind == TypeKind::Alias && t->target) t = t->target.get();
+    if (t->kind == TypeKind::Named) {
+      if (t->pkg.empty()) return t->name == "comparable" ? "Comparable" : "";
+      // A named type-set constraint is bound as `#[go(constraint)] pub type`, which lis accepts
+      // as a bound (without checking the set), so the name survives for readers.
+      return types_.map(*t, Position::Constraint);
+    }
+    if (t->kind != TypeKind::Interface) return {};
+    if (!t->unions.empty() || !t->methods.empty()) {
+      note = "inline constraint with a type set or methods has no Lisette bound";
+      return {};
+    }
+    std::vector<std::string> bounds;
+    if (t->comparable) bounds.push_back("Comparable");
+    for (const auto& e : t->embeds) {
+      std::string sub = constraint_bound(e, note);
+      if (!sub.empty()) bounds.push_back(sub);
+    }
+    std::string joined;
+    for (const auto& b : bounds) joined += (joined.empty() ? "" : " + ") + b;
+    return joined;
+  }
+
+  std::vector<lis::Param> params(const model::Signature& sig) const {
+    std::vector<lis::Param> out;
+    for (size_t i = 0; i < sig.params.size(); ++i) {
+      const auto& p = sig.params[i];
+      bool variadic = sig.variadic && i + 1 == sig.params.size() && p.type->kind == TypeKind::Slice;
+      std::string type =
+          variadic ? "VarArgs<" + types_.map(p.type->elem, Position::Param) + ">" : types_.map(p.type, Position::Param);
+      std::string name = names::parameter_name(p.name, i);
+      // Lower-casing can make two Go names equal (T and t); the later one takes its position.
+      for (const auto& earlier : out) {
+        if (earlier.name == name) name += std::to_string(i);
+      }
+      out.push_back({name, type});
+    }
+    return out;
+  }
+
+  lis::Function function(const std::string& name, const model::Signature& sig, const SignatureContext& context,
+                         std::string& rule) const {
+    lis::Function f;
+    f.name = name;
+    f.params = params(sig);
+    ResultMapping r = map_results(types_, sig, context);
+    f.result = r.text;
+    rule = r.rule;
+    if (r.comma_ok) f.attributes.push_back("#[go(comma_ok)]");
+    return f;
+  }
+
+  void map_func(const Decl& d) {
+    try {
+      std::string rule, note;
+      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", ""}, rule);
+      f.doc = doc_lines(d.doc);
+      for (const auto& tp : d.tparams) f.generics.push_back(generic_param(tp, note));
+      out_.file.functions.push_back(std::move(f));
+      record(d.name, "func", BindStatus::Bound, rule, note);
+    } catch (const Unmappable& e) {
+      skip(d, d.name, "func", e);
+    }
+  }
+
+  // ---- types -----------------------------------------------------------------------------------
+
+  std::string self_type(const Decl& d) const {
+    if (d.tparams.empty()) return d.name;
+    std::string s = d.name + "<";
+    for (size_t i = 0; i < d.tparams.size(); ++i) s += (i ? ", " : "") + d.tparams[i].name;
+    return s + ">";
+  }
+
+  void map_type(const Decl& d) {
+    if (d.name == "Self") {
+      // lis reserves the name; declaring it makes the whole file fail.
+      Unmappable why("reserved-name", "a type named Self cannot be declared in Lisette");
+      skip(d, d.name, "type", why);
+      for (const auto& m : d.methods) {
+        if (d.exported) record(d.name + "." + m.name, "method", BindStatus::Skipped, why.code, why.what());
+      }
+      return;
+    }
+    lis::TypeDecl t;
+    t.name = d.name;
+    t.doc = doc_lines(d.doc);
+    std::string note;
+    for (const auto& tp : d.tparams) t.generics.push_back(generic_param(tp, note));
+    BindStatus status = BindStatus::Bound;
+    std::string code;
+    try {
+      if (!d.exported) {
+        // Exposed by exported API but not nameable in Go: callers may hold and pass it, and call
+        // its exported methods, but never build one.
+        t.form = lis::TypeForm::Opaque;
+        t.attributes.push_back("#[go(unexported)]");
+        status = BindStatus::Opaque;
+        code = "unexported-type";
+      } else if (d.alias) {
+        t.form = lis::TypeForm::Alias;
+        t.target = types_.map(d.underlying, Position::TypeArg);
+        code = "alias";
+      } else {
+        code = shape_type(d, t, status);
+      }
+    } catch (const Unmappable& e) {
+      // The representation has no Lisette form; the type can still be named and passed around.
+      t = lis::TypeDecl{t.doc, {}, lis::TypeForm::Opaque, d.name, t.generics, {}, {}, {}, {}};
+      status = BindStatus::Opaque;
+      code = "opaque-" + e.code;
+      note = e.what();
+    }
+    out_.file.types.push_back(std::move(t));
+    if (d.exported) record(d.name, "type", status, code, note);
+    map_methods(d);
+  }
+
+  // Chooses struct, interface, function alias or newtype from the underlying type.
+  std::string shape_type(const Decl& d, lis::TypeDecl& t, BindStatus& status) {
+    const TypeRef& u = *d.underlying;
+    switch (u.kind) {
+      case TypeKind::Struct: return shape_struct(u, t, status);
+      case TypeKind::Interface: return shape_interface(d, u, t);
+      case TypeKind::Func:
+        t.form = lis::TypeForm::Alias;
+        t.target = types_.map(u, Position::Underlying);
+        return "func-type";
+      default:
+        t.form = lis::TypeForm::Newtype;
+        t.target = types_.map(u, Position::Underlying);
+        return "newtype";
+    }
+  }
+
+  std::string shape_struct(const TypeRef& u, lis::TypeDecl& t, BindStatus& status) {
+    bool hidden = false;
+    for (const auto& f : u.fields) {
+      if (!f.exported && !f.embedded) {
+        hidden = true;
+        continue;
+      }
+      try {
+        if (f.embedded) {
+          const TypeRef& e = *f.type;
+          std::string embedded = e.kind == TypeKind::Pointer ? "mut Ref<" + types_.map(e.elem, Position::TypeArg) + ">"
+                                                             : types_.map(e, Position::TypeArg);
+          t.fields.push_back({doc_lines(f.doc), {}, "", embedded});
+        } else {
+          t.fields.push_back({doc_lines(f.doc), {}, f.name, types_.map(f.type, Position::Field)});
+        }
+      } catch (const Unmappable&) {
+        hidden = true;  // a field Lisette cannot type stays reachable from Go only
+      }
+    }
+    if (t.fields.empty()) {
+      t.form = lis::TypeForm::Opaque;
+      status = BindStatus::Opaque;
+      return "opaque-no-exported-fields";
+    }
+    t.form = lis::TypeForm::Struct;
+    if (hidden) t.attributes.push_back("#[go(hidden_fields)]");
+    return hidden ? "struct-hidden-fields" : "struct";
+  }
+
+  std::string shape_interface(const Decl& d, const TypeRef& u, lis::TypeDecl& t) {
+    if (!u.unions.empty() || embeds_type_set(u)) {
+      // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way.
+      t.form = lis::TypeForm::Opaque;
+      t.attributes.push_back("#[go(constraint)]");
+      return "constraint";
+    }
+    t.form = lis::TypeForm::Interface;
+    bool sealed = false;
+    for (const auto& e : u.embeds) {
+      if (e->kind == TypeKind::Named && e->pkg.empty() && e->name == "comparable") continue;
+      t.embeds.push_back(types_.map(e, Position::TypeArg));
+    }
+    for (const auto& m : u.methods) {
+      if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
+        sealed = true;  // only the declaring package can implement it
+        continue;
+      }
+      std::string rule;
+      lis::Function f = function(m.name, m.sig, {m.name, true, false, pkg_.path, d.name}, rule);
+      f.doc = doc_lines(m.doc);
+      t.methods.push_back(std::move(f));
+    }
+    return sealed ? "interface-sealed" : "interface";
+  }
+
+  bool embeds_type_set(const TypeRef& iface) const {
+    for (const auto& e : iface.embeds) {
+      if (e->kind == TypeKind::Interface && !e->unions.empty()) return true;
+      if (e->kind != TypeKind::Named || e->pkg.empty()) continue;
+      const auto* p = api_.find_package(e->pkg);
+      const Decl* d = p ? p->find_decl(e->name) : nullptr;
+      if (d && d->underlying && d->underlying->kind == TypeKind::Interface &&
+          (!d->underlying->unions.empty() || embeds_type_set(*d->underlying))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // `receiver_pkg` is where the Go type lives (differs for internal stand-ins); fluent builders
+  // are recognised against it.
+  void map_methods(const Decl& d, const std::string& receiver_pkg = {}) {
+    if (d.methods.empty()) return;
+    lis::Impl impl;
+    impl.type_name = d.name;
+    std::string note;
+    for (const auto& tp : d.tparams) impl.generics.push_back(generic_param(tp, note));
+    const std::string self = self_type(d);
+    for (const auto& m : d.methods) {
+      std::string symbol = d.name + "." + m.name;
+      try {
+        std::string rule;
+        lis::Function f = function(m.name, m.sig, {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name}, rule);
+        f.receiver = m.pointer_receiver ? "self: Ref<" + self + ">" : "self";
+        f.doc = doc_lines(m.doc);
+        impl.methods.push_back(std::move(f));
+        if (d.exported) record(symbol, "method", BindStatus::Bound, rule, "");
+      } catch (const Unmappable& e) {
+        out_.file.skipped.push_back({symbol, e.code, e.what()});
+        if (d.exported) record(symbol, "method", BindStatus::Skipped, e.code, e.what());
+      }
+    }
+    out_.file.impls.push_back(std::move(impl));
+  }
+
+  const model::ApiModel& api_;
+  const model::Package& pkg_;
+  const GeneratorInfo& info_;
+  names::ImportNamer namer_;
+  TypeMapper types_;
+  std::set<std::string> used_imports_;
+  std::map<std::string, std::string> stand_ins_;  // "path.Name" -> local name
+  std::vector<StandIn> pending_stand_ins_;
+  std::set<std::string> taken_locals_ = reserved_names(pkg_);
+  MappedPackage out_;
+};
+
+}  // namespace
+
+std::vector<std::string> doc_lines(const std::string& doc) {
+  std::vector<std::string> lines;
+  std::istringstream in(doc);
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    lines.push_back(line);
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+std::string lisette_string_literal(const std::string& go_quoted) {
+  // ExactString quotes with strconv.Quote. lis 0.12.5 reads the same escapes (\a \b \f \n \r
+  // \t \v \\ \" \xHH \UHHHHHHHH) except the four-digit \uHHHH, which it spells \u{HHHH}.
+  std::string out;
+  out.reserve(go_quoted.size());
+  for (size_t i = 0; i < go_quoted.size(); ++i) {
+    if (go_quoted[i] == '\\' && i + 1 < go_quoted.size()) {
+      if (go_quoted[i + 1] == 'u' && i + 5 < go_quoted.size()) {
+        out += "\\u{" + go_quoted.substr(i + 2, 4) + "}";
+        i += 5;
+      } else {
+        out += go_quoted.substr(i, 2);
+        ++i;
+      }
+      continue;
+    }
+    out += go_quoted[i];
+  }
+  return out;
+}
+
+std::string const_literal(const model::ConstValue& value) {
+  if (value.kind == "bool") return value.exact;
+  if (value.kind == "string") return lisette_string_literal(value.exact);
+  if (value.kind == "int") {
+    // Lisette integers are at most 64 bits: anything outside [-2^63, 2^64-1] cannot be written.
+    const std::string& v = value.exact;
+    bool negative = v.starts_with("-");
+    std::string digits = negative ? v.substr(1) : v;
+    const std::string limit = negative ? "9223372036854775808" : "18446744073709551615";
+    if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
+      throw Unmappable("const-overflow", "the constant " + v + " does not fit in 64 bits");
+    }
+    return v;
+  }
+  if (value.kind == "float") {
+    std::string f = value.float_text.empty() ? value.exact : value.float_text;
+    if (f.find_first_of("/") != std::string::npos || f.find("Inf") != std::string::npos ||
+        f.find("NaN") != std::string::npos) {
+      throw Unmappable("const-float-form", "the float constant " + value.exact + " has no finite decimal form");
+    }
+    // lis wants a digit on both sides of the point; Go's shortest form gives "1e+06" or "0.5".
+    if (f.find_first_of(".eE") == std::string::npos) f += ".0";
+    return f;
+  }
+  throw Unmappable("const-" + value.kind, "a " + value.kind + " constant has no Lisette literal");
+}
+
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info) {
+  return PackageMapper(api, package, info).run();
+}
+
+}  // namespace lisbind::emit

@@ -1,0 +1,36 @@
+// One Go package to one `.d.lis` file plus its ledger entries. Every exported declaration is
+// decided here, each by a named rule; a construct with no Lisette form is skipped on its own,
+// never taking its neighbours with it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "emitter/ledger.h"
+#include "emitter/lisette_model.h"
+#include "importer/api_model.h"
+
+namespace lisbind::emit {
+
+struct GeneratorInfo {
+  std::string lisbind_version;
+  std::string lis_version;
+};
+
+struct MappedPackage {
+  lis::File file;
+  std::vector<LedgerEntry> ledger;
+};
+
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info);
+
+// `///` lines from a Go doc comment.
+std::vector<std::string> doc_lines(const std::string& doc);
+
+// A Go constant's value as a Lisette literal. Throws Unmappable for values Lisette cannot write.
+std::string const_literal(const model::ConstValue& value);
+
+// A Go string literal (as constant.Value.ExactString prints it) as a Lisette string literal.
+std::string lisette_string_literal(const std::string& go_quoted);
+
+}  // namespace lisbind::emit

@@ -1,0 +1,127 @@
+#include "emitter/result_rules.h"
+
+#include <algorithm>
+#include <array>
+
+namespace lisbind::emit {
+namespace {
+
+using model::TypeKind;
+
+bool is_error_type(const model::TypePtr& t) {
+  return t && t->kind == TypeKind::Named && t->pkg.empty() && t->name == "error";
+}
+
+bool is_bool(const model::TypePtr& t) { return t && t->kind == TypeKind::Basic && t->name == "bool"; }
+
+bool is_count_or_bytes(const model::TypePtr& t) {
+  if (!t) return false;
+  if (t->kind == TypeKind::Basic) return t->name == "int" || t->name == "int64";
+  return t->kind == TypeKind::Slice && t->elem && t->elem->kind == TypeKind::Basic &&
+         (t->elem->name == "byte" || t->elem->name == "uint8");
+}
+
+bool in(const std::string& name, std::initializer_list<const char*> names) {
+  return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
+}
+
+bool has_prefix(const std::string& name, std::initializer_list<const char*> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const char* p) {
+    std::string_view prefix(p);
+    // "Lookup" matches Lookup and LookupEnv, not Lookupable... a following upper-case letter or end.
+    return name.starts_with(prefix) &&
+           (name.size() == prefix.size() || std::isupper(static_cast<unsigned char>(name[prefix.size()])));
+  });
+}
+
+// Names Go gives a presence flag; any other name on a trailing bool means a flag the caller reads
+// together with the value (the work queue's `shutdown`, sync.Map's `loaded`).
+bool is_presence_name(const std::string& name) {
+  return in(name, {"ok", "found", "exists", "exist", "present", "has", "isSet", "valid"});
+}
+
+// Functions and methods whose unnamed trailing bool reports presence by long Go habit.
+bool is_lookup_like(const std::string& name) {
+  return has_prefix(name, {"Lookup", "Get", "Load", "Find", "Value", "Peek", "Pop", "Key", "Index", "Search",
+                           "Has", "Contains", "Extract", "Parse", "Field", "Var"});
+}
+
+std::string tuple_text(const TypeMapper& types, const std::vector<model::Param>& results, size_t count, Position pos) {
+  if (count == 1) return types.map(results[0].type, pos);
+  if (count > 5) throw Unmappable("too-many-results", "more than five results do not fit a Lisette tuple");
+  std::string s = "(";
+  for (size_t i = 0; i < count; ++i) s += (i ? ", " : "") + types.map(results[i].type, pos);
+  return s + ")";
+}
+
+}  // namespace
+
+bool is_io_partial_function(const std::string& name) {
+  // io's contract: n bytes were transferred even when err is non-nil, so both values matter.
+  return in(name, {"Read", "ReadAt", "Write", "WriteAt", "WriteString", "ReadFrom", "WriteTo", "Copy", "CopyN",
+                   "CopyBuffer", "ReadAll", "ReadFull", "ReadAtLeast", "ReadFile", "WriteRune", "ReadDir",
+                   "Readdir", "Readdirnames", "ReadMsgUnix", "WriteMsgUnix", "Discard"});
+}
+
+bool is_error_constructor(const std::string& name) {
+  return has_prefix(name, {"New", "Err", "Errorf", "Wrap", "Wrapf", "Join", "WithStack", "WithMessage",
+                           "Aggregate", "Reduce", "Flatten"}) ||
+         name.ends_with("Error") || name.ends_with("Err");
+}
+
+bool is_constructor_name(const std::string& name) { return has_prefix(name, {"New", "Must"}); }
+
+bool is_error_accessor(const std::string& name) { return in(name, {"Unwrap", "Cause", "Err", "AsError"}); }
+
+ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, const SignatureContext& context) {
+  const auto& r = sig.results;
+  const std::string& name = context.function_name;
+  if (r.empty()) return {"", "no-result", false};
+
+  if (is_error_type(r.back().type)) {
+    if (r.size() == 1) {
+      if (!context.is_callback && context.is_method && is_error_accessor(name)) {
+        return {"Option<error>", "error-accessor", false};
+      }
+      if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
+        return {"error", "error-constructor", false};
+      }
+      return {"Result<(), error>", "result-error", false};
+    }
+    if (r.size() == 2 && is_io_partial_function(name) && is_count_or_bytes(r[0].type)) {
+      return {"Partial<" + types.map(r[0].type, Position::NonNilResult) + ", error>", "io-partial", false};
+    }
+    return {"Result<" + tuple_text(types, r, r.size() - 1, Position::NonNilResult) + ", error>", "result-value-error",
+            false};
+  }
+
+  if (r.size() == 2 && is_bool(r[1].type)) {
+    const std::string& flag = r[1].name;
+    bool presence = flag.empty() ? is_lookup_like(name) : is_presence_name(flag);
+    if (presence) {
+      // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the hint.
+      return {"Option<" + types.map(r[0].type, Position::NonNilResult) + ">", "comma-ok", types.is_nilable(*r[0].type)};
+    }
+    return {tuple_text(types, r, 2, Position::NonNilResult), flag.empty() ? "bool-unnamed-flag" : "bool-named-flag",
+            false};
+  }
+
+  if (r.size() == 1) {
+    const auto& t = r[0].type;
+    if (t->kind == TypeKind::Pointer && !context.is_callback) {
+      // A constructor hands back what it built; a fluent builder hands back its receiver.
+      if (!context.is_method && is_constructor_name(name)) {
+        return {types.map(t, Position::NonNilResult), "constructor", false};
+      }
+      const auto& e = t->elem;
+      if (context.is_method && e && e->kind == TypeKind::Named && e->pkg == context.receiver_pkg &&
+          e->name == context.receiver_name) {
+        return {types.map(t, Position::NonNilResult), "fluent-builder", false};
+      }
+    }
+    return {types.map(t, context.is_callback ? Position::NonNilResult : Position::Result), "single-result", false};
+  }
+  return {tuple_text(types, r, r.size(), Position::NonNilResult), "tuple", false};
+}
+
+}  // namespace lisbind::emit

@@ -1,0 +1,174 @@
+#include "emitter/type_mapper.h"
+
+#include "emitter/result_rules.h"
+
+namespace lisbind::emit {
+
+using model::TypeKind;
+using model::TypeRef;
+
+TypeMapper::TypeMapper(const model::ApiModel& api, std::string current_package, Qualifier qualify)
+    : api_(api), current_(std::move(current_package)), qualify_(std::move(qualify)) {}
+
+std::string TypeMapper::map(const model::TypePtr& type, Position position) const {
+  if (!type) throw Unmappable("missing-type", "the Go helper gave no type");
+  return map(*type, position);
+}
+
+UnderlyingKind TypeMapper::underlying_kind(const std::string& pkg, const std::string& name) const {
+  if (pkg.empty()) return name == "error" ? UnderlyingKind::Interface : UnderlyingKind::Other;
+  std::string key = pkg + "." + name;
+  if (auto it = kind_cache_.find(key); it != kind_cache_.end()) return it->second;
+  UnderlyingKind kind = UnderlyingKind::Unknown;
+  if (const auto* p = api_.find_package(pkg)) {
+    if (const auto* d = p->find_decl(name); d && d->underlying) {
+      const TypeRef* u = d->underlying.get();
+      // An alias declaration's underlying is the aliased type, which may itself be named.
+      while (u && (u->kind == TypeKind::Alias)) u = u->target.get();
+      if (u && u->kind == TypeKind::Named) {
+        kind = underlying_kind(u->pkg, u->name);
+      } else if (u) {
+        switch (u->kind) {
+          case TypeKind::Struct: kind = UnderlyingKind::Struct; break;
+          case TypeKind::Interface: kind = UnderlyingKind::Interface; break;
+          case TypeKind::Func: kind = UnderlyingKind::Func; break;
+          case TypeKind::Map: kind = UnderlyingKind::Map; break;
+          case TypeKind::Slice: kind = UnderlyingKind::Slice; break;
+          case TypeKind::Pointer: kind = UnderlyingKind::Pointer; break;
+          case TypeKind::Chan: kind = UnderlyingKind::Chan; break;
+          case TypeKind::Basic: kind = UnderlyingKind::Basic; break;
+          default: kind = UnderlyingKind::Other; break;
+        }
+      }
+    }
+  }
+  kind_cache_[key] = kind;
+  return kind;
+}
+
+bool TypeMapper::is_nilable_interface_or_func(const TypeRef& t) const {
+  switch (t.kind) {
+    case TypeKind::Func: return true;
+    case TypeKind::Interface: return true;
+    case TypeKind::Alias: return t.target && is_nilable_interface_or_func(*t.target);
+    case TypeKind::Named: {
+      auto k = underlying_kind(t.pkg, t.name);
+      return k == UnderlyingKind::Interface || k == UnderlyingKind::Func;
+    }
+    default: return false;
+  }
+}
+
+bool TypeMapper::is_nilable(const TypeRef& t) const {
+  switch (t.kind) {
+    case TypeKind::Pointer:
+    case TypeKind::Func:
+    case TypeKind::Map:
+    case TypeKind::Chan:
+    case TypeKind::Interface:
+      return true;
+    case TypeKind::Alias:
+      return t.target && is_nilable(*t.target);
+    case TypeKind::Named: {
+      auto k = underlying_kind(t.pkg, t.name);
+      return k == UnderlyingKind::Interface || k == UnderlyingKind::Func || k == UnderlyingKind::Map ||
+             k == UnderlyingKind::Pointer || k == UnderlyingKind::Chan;
+    }
+    default:
+      return false;
+  }
+}
+
+std::string TypeMapper::args_text(const std::vector<model::TypePtr>& args, bool writable) const {
+  if (args.empty()) return {};
+  std::string s = "<";
+  for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + map_in(*args[i], Position::TypeArg, writable);
+  return s + ">";
+}
+
+std::string TypeMapper::named(const TypeRef& t, bool writable) const {
+  if (t.pkg.empty()) {
+    if (t.name == "error") return "error";
+    if (t.name == "comparable") return "Comparable";
+    throw Unmappable("universe-type", "the predeclared type " + t.name + " has no Lisette form");
+  }
+  return qualify_(t.pkg, t.name, t.args.size()) + args_text(t.args, writable);
+}
+
+std::string TypeMapper::map_signature_as_fn_type(const model::Signature& sig) const {
+  std::string s = "fn(";
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    const auto& p = sig.params[i];
+    bool last_variadic = sig.variadic && i + 1 == sig.params.size();
+    std::string t = last_variadic && p.type->kind == TypeKind::Slice
+                        ? "VarArgs<" + map(p.type->elem, Position::Callback) + ">"
+                        : map(p.type, Position::Callback);
+    s += (i ? ", " : "") + t;
+  }
+  ResultMapping r = map_results(*this, sig, {"", false, true, "", ""});
+  return s + ") -> " + (r.text.empty() ? "()" : r.text);
+}
+
+std::string TypeMapper::map(const TypeRef& t, Position position) const {
+  // Write permission: a caller may write through what Go hands out (results, fields, elements,
+  // callback arguments), while parameters are typed read-only so that any reference can be
+  // passed. Below a read-only wrapper nothing may be writable (lis: mut_under_read_only_wrapper).
+  const bool writable = position != Position::Param && position != Position::Constraint;
+  return map_in(t, position, writable);
+}
+
+std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable) const {
+  const std::string mut = writable ? "mut " : "";
+  // Where Go code routinely leaves nil behind (fields, container elements, results without
+  // evidence), the Lisette type says so.
+  const bool maybe_nil =
+      position == Position::Field || position == Position::Element || position == Position::Result;
+
+  switch (t.kind) {
+    case TypeKind::Basic:
+      // unsafe.Pointer can only be held and passed on, which is what Unknown allows.
+      if (t.name == "unsafe.Pointer") return "Unknown";
+      if (t.name.starts_with("untyped ")) throw Unmappable("untyped", "untyped " + t.name + " has no Lisette form");
+      return t.name;
+    case TypeKind::TypeParam:
+      return t.name;
+    case TypeKind::Alias:
+      // Aliases are transparent in Go; binding the target keeps every use valid even where the
+      // alias itself could not be declared (generic aliases of instantiations).
+      return map_in(*t.target, position, writable);
+    case TypeKind::Named: {
+      std::string text = named(t, writable);
+      if (position == Position::Field && is_nilable_interface_or_func(t)) return "Option<" + text + ">";
+      return text;
+    }
+    case TypeKind::Pointer: {
+      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable) + ">";
+      return maybe_nil ? "Option<" + ref + ">" : ref;
+    }
+    case TypeKind::Slice:
+      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable) + ">";
+    case TypeKind::Array:
+      return "Array<" + map_in(*t.elem, Position::Element, writable) + ", " + std::to_string(t.length) + ">";
+    case TypeKind::Map:
+      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable) + ", " +
+             map_in(*t.elem, Position::Element, writable) + ">";
+    case TypeKind::Chan: {
+      const char* kind = t.dir == model::ChanDir::Send ? "Sender" : t.dir == model::ChanDir::Recv ? "Receiver" : "Channel";
+      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, true) + ">";
+    }
+    case TypeKind::Func: {
+      std::string fn = map_signature_as_fn_type(*t.sig);
+      return position == Position::Field ? "Option<" + fn + ">" : fn;
+    }
+    case TypeKind::Struct:
+      if (t.fields.empty()) return "()";
+      throw Unmappable("anonymous-struct", "an anonymous struct type has no Lisette form");
+    case TypeKind::Interface:
+      // Lisette cannot spell an interface literal; Unknown holds any value, as the interface did.
+      if (t.unions.empty()) return "Unknown";
+      throw Unmappable("type-set-in-value-position", "a type-set interface cannot type a value");
+  }
+  throw Unmappable("unknown-type", "unrecognised Go type");
+}
+
+}  // namespace lisbind::emit

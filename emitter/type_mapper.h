@@ -1,0 +1,71 @@
+// Go type expressions to Lisette type text. Where a Go value may be nil, and whether the caller
+// may write through it, depends on where the type stands, so every call names its Position.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include "importer/api_model.h"
+#include "emitter/names.h"
+
+namespace lisbind::emit {
+
+// A Go construct that has no Lisette form; `code` is the stable reason code in the ledger.
+class Unmappable : public std::runtime_error {
+ public:
+  Unmappable(std::string code, const std::string& message) : std::runtime_error(message), code(std::move(code)) {}
+  std::string code;
+};
+
+enum class Position {
+  Param,          // an argument the caller passes: read-only views, nil not offered
+  Result,         // a value returned to the caller that may be nil: Option for pointers
+  NonNilResult,   // the success value of a (T, error) result, or a constructor's result
+  Field,          // a struct field or package variable: nil-able things are Option
+  Element,        // inside a slice, map, array or channel
+  Callback,       // a parameter of a function type: Go hands it to Lisette code
+  Underlying,     // the representation of a newtype
+  TypeArg,        // a type argument of an instantiation
+  Constraint,     // a type parameter bound
+};
+
+// What a Go named type is underneath, for the decisions that depend on it.
+enum class UnderlyingKind { Unknown, Struct, Interface, Func, Map, Slice, Pointer, Chan, Basic, Other };
+
+class TypeMapper {
+ public:
+  // `qualify` turns (package path, type name, type-argument count) into the name to print,
+  // registering the import.
+  using Qualifier = std::function<std::string(const std::string& pkg, const std::string& name, size_t arity)>;
+
+  TypeMapper(const model::ApiModel& api, std::string current_package, Qualifier qualify);
+
+  // Throws Unmappable.
+  std::string map(const model::TypePtr& type, Position position) const;
+  std::string map(const model::TypeRef& type, Position position) const;
+
+  UnderlyingKind underlying_kind(const std::string& pkg, const std::string& name) const;
+  // Interfaces and function types, named or not: Option in fields.
+  bool is_nilable_interface_or_func(const model::TypeRef& type) const;
+  // lis's own notion (docs/lis-facts.md §5.1): pointers, functions, maps, channels and
+  // interfaces, after peeling aliases and named types; slices are not. It decides how lis
+  // calls a function returning Option<T>, so comma-ok results depend on it.
+  bool is_nilable(const model::TypeRef& type) const;
+
+  std::string map_signature_as_fn_type(const model::Signature& sig) const;
+
+ private:
+  std::string map_in(const model::TypeRef& type, Position position, bool writable) const;
+  std::string named(const model::TypeRef& type, bool writable) const;
+  std::string args_text(const std::vector<model::TypePtr>& args, bool writable) const;
+
+  const model::ApiModel& api_;
+  std::string current_;
+  Qualifier qualify_;
+  mutable std::map<std::string, UnderlyingKind> kind_cache_;
+};
+
+}  // namespace lisbind::emit
