@@ -132,7 +132,8 @@ class PackageMapper {
         {"Option", 1}, {"Result", 2}, {"Partial", 2}, {"Ref", 1},     {"Slice", 1},   {"EnumeratedSlice", 1},
         {"Map", 2},    {"Channel", 1}, {"Sender", 1}, {"Receiver", 1}, {"VarArgs", 1}, {"Array", 2}};
     auto it = prelude.find(name);
-    return it != prelude.end() && it->second == arity;
+    // lis reads `Array` as the prelude's at any arity (`impl Array` fails with an arity error).
+    return it != prelude.end() && (it->second == arity || name == "Array");
   }
 
   std::vector<std::string> header() const {
@@ -295,9 +296,15 @@ class PackageMapper {
 
   // ---- types -----------------------------------------------------------------------------------
 
+  // How this file names one of its own types: bare, or through its own binding where the bare
+  // name would mean a prelude type.
+  std::string own_name(const Decl& d) const {
+    return shadows_prelude(d.name, d.tparams.size()) ? pkg_.name + "." + d.name : d.name;
+  }
+
   std::string self_type(const Decl& d) const {
-    if (d.tparams.empty()) return d.name;
-    std::string s = d.name + "<";
+    if (d.tparams.empty()) return own_name(d);
+    std::string s = own_name(d) + "<";
     for (size_t i = 0; i < d.tparams.size(); ++i) s += (i ? ", " : "") + d.tparams[i].name;
     return s + ">";
   }
@@ -438,7 +445,7 @@ class PackageMapper {
   void map_methods(const Decl& d, const std::string& receiver_pkg = {}) {
     if (d.methods.empty()) return;
     lis::Impl impl;
-    impl.type_name = d.name;
+    impl.type_name = own_name(d);
     std::string note;
     for (const auto& tp : d.tparams) impl.generics.push_back(generic_param(tp, note));
     const std::string self = self_type(d);
