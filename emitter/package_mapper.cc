@@ -1,12 +1,15 @@
 #include "emitter/package_mapper.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "emitter/go_syntax.h"
 #include "emitter/names.h"
 #include "emitter/result_rules.h"
 #include "emitter/type_mapper.h"
@@ -175,11 +178,14 @@ class PackageMapper {
       c.name = d.name;
       if (!d.untyped) c.type = types_.map(d.type, Position::TypeArg);
       std::string code = d.untyped ? "const-untyped" : "const-typed";
-      // lis types an unannotated integer constant as int; one above int64 needs saying otherwise.
-      if (d.untyped && d.value.kind == "int" && !fits_int64(d.value.exact)) c.type = "uint64";
       std::string note;
       try {
         c.value = const_literal(d.value);
+        if (!d.untyped && d.type && d.type->kind == TypeKind::Basic && d.type->name == "float32") {
+          c.value = shortest_float32(c.value);
+        }
+        // lis types an unannotated integer constant as int; one above int64 needs saying otherwise.
+        if (d.untyped && d.value.kind == "int" && !fits_int64(d.value.exact)) c.type = "uint64";
       } catch (const Unmappable& e) {
         // No literal can write it (beyond 64 bits, a fraction, complex): a valueless constant
         // still lets Lisette code use it, and Go supplies the value.
@@ -192,6 +198,18 @@ class PackageMapper {
     } catch (const Unmappable& e) {
       skip(d, d.name, "const", e);
     }
+  }
+
+  // go/types rounds a float32 constant to float32 precision; printing that value as a float64
+  // gives 0.10000000149011612 where the source (and any reader) says 0.1.
+  static std::string shortest_float32(const std::string& text) {
+    float f = std::strtof(text.c_str(), nullptr);
+    char buffer[64];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, f);
+    if (ec != std::errc()) return text;
+    std::string s(buffer, end);
+    if (s.find_first_of(".eE") == std::string::npos && s.find_first_of("ni") == std::string::npos) s += ".0";
+    return s;
   }
 
   static bool fits_int64(const std::string& v) {
@@ -409,13 +427,19 @@ class PackageMapper {
     }
     t.form = lis::TypeForm::Interface;
     bool sealed = false;
+    std::vector<lis::Function> unexported;
     for (const auto& e : u.embeds) {
       if (e->kind == TypeKind::Named && e->pkg.empty() && e->name == "comparable") continue;
       t.embeds.push_back(types_.map(e, Position::TypeArg));
     }
     for (const auto& m : u.methods) {
       if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
-        sealed = true;  // only the declaring package can implement it
+        // Only the declaring package can implement it; lis knows the method by its Go identity.
+        sealed = true;
+        lis::Function f;
+        f.name = m.name;
+        f.attributes.push_back("#[go(unexported, \"" + go_method_identity(pkg_.path, m.name, m.sig) + "\")]");
+        unexported.push_back(std::move(f));
         continue;
       }
       std::string rule;
@@ -423,6 +447,7 @@ class PackageMapper {
       f.doc = doc_lines(m.doc);
       t.methods.push_back(std::move(f));
     }
+    for (auto& f : unexported) t.methods.push_back(std::move(f));
     return sealed ? "interface-sealed" : "interface";
   }
 
