@@ -59,6 +59,24 @@ bool TypeMapper::is_nilable_interface_or_func(const TypeRef& t) const {
   }
 }
 
+void TypeMapper::reject_interface_for_comparable(const TypeRef& t) const {
+  if (t.args.empty()) return;
+  const auto* p = api_.find_package(t.pkg);
+  const model::Decl* d = p ? p->find_decl(t.name) : nullptr;
+  if (!d) return;
+  for (size_t i = 0; i < t.args.size() && i < d->tparams.size(); ++i) {
+    const auto& c = d->tparams[i].constraint;
+    bool comparable = c && ((c->kind == TypeKind::Named && c->pkg.empty() && c->name == "comparable") ||
+                            (c->kind == TypeKind::Interface && c->comparable));
+    if (comparable && is_nilable_interface_or_func(*t.args[i]) && t.args[i]->kind != TypeKind::Func) {
+      // Go (since 1.20) lets an interface satisfy comparable; lis rejects it (not_comparable_bound).
+      throw Unmappable("interface-for-comparable",
+                       t.name + " is instantiated with an interface for a comparable type parameter, which Lisette "
+                                "does not allow");
+    }
+  }
+}
+
 bool TypeMapper::is_nilable(const TypeRef& t) const {
   switch (t.kind) {
     case TypeKind::Pointer:
@@ -92,6 +110,7 @@ std::string TypeMapper::named(const TypeRef& t, bool writable) const {
     if (t.name == "comparable") return "Comparable";
     throw Unmappable("universe-type", "the predeclared type " + t.name + " has no Lisette form");
   }
+  reject_interface_for_comparable(t);
   return qualify_(t.pkg, t.name, t.args.size()) + args_text(t.args, writable);
 }
 

@@ -59,6 +59,7 @@ class TypeMapper {
 
  private:
   std::string map_in(const model::TypeRef& type, Position position, bool writable) const;
+  void reject_interface_for_comparable(const model::TypeRef& type) const;
   std::string named(const model::TypeRef& type, bool writable) const;
   std::string args_text(const std::vector<model::TypePtr>& args, bool writable) const;
 

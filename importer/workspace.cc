@@ -52,6 +52,26 @@ fs::path find_module_root(fs::path dir) {
   return {};
 }
 
+// `go get pkg@v` reports the package path when the version is missing; the user needs the module
+// path to list versions. On that error path only, find the longest prefix that is a module.
+std::string name_modules_in(std::string go_stderr, const GoToolchain& go, const fs::path& dir) {
+  static const std::regex missing(R"(go: ([^\s:@]+)@([^\s:]+): reading \S+/@v/[^/\s]+\.info)");
+  std::smatch m;
+  if (!std::regex_search(go_stderr, m, missing)) return go_stderr;
+  std::string path = m[1];
+  for (std::string prefix = path; std::count(prefix.begin(), prefix.end(), '/') >= 1;
+       prefix = prefix.substr(0, prefix.rfind('/'))) {
+    ProcessResult r = go.run({"list", "-m", "-versions", prefix}, dir);
+    if (r.exit_code == 0) {
+      if (prefix == path) break;
+      auto at = go_stderr.find(path + "@");
+      go_stderr.replace(at, path.size(), prefix);
+      break;
+    }
+  }
+  return go_stderr;
+}
+
 }  // namespace
 
 std::string explain_go_get_failure(const std::string& go_stderr, const std::vector<PackageSpec>& specs) {
@@ -123,7 +143,7 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
   std::vector<std::string> args = {"get"};
   args.insert(args.end(), arguments.begin(), arguments.end());
   ProcessResult r = go.run(args, ws.dir);
-  if (r.exit_code != 0) throw UserError(explain_go_get_failure(r.err, specs));
+  if (r.exit_code != 0) throw UserError(explain_go_get_failure(name_modules_in(r.err, go, ws.dir), specs));
   write_file_atomically(resolved_marker, request_key);
   return ws;
 }

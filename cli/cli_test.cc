@@ -1,0 +1,147 @@
+// Runs the built `lisbind` the way a user does: real go, real modules from the module proxy.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "importer/process.h"
+
+namespace lisbind {
+namespace {
+namespace fs = std::filesystem;
+
+ProcessResult lisbind(std::vector<std::string> args, fs::path cwd = {}, std::map<std::string, std::string> env = {}) {
+  args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
+  SystemProcessRunner runner;
+  return runner.run({args, cwd, env, false});
+}
+
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+fs::path scratch_dir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("lisbind-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+void write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path) << text;
+}
+
+TEST(Cli, HelpExplainsEachCommand) {
+  auto r = lisbind({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("dump"), std::string::npos);
+  EXPECT_NE(r.out.find("gen"), std::string::npos);
+  auto g = lisbind({"gen", "--help"});
+  EXPECT_NE(g.out.find("lisbind-ledger.json"), std::string::npos);
+}
+
+TEST(Cli, DumpClientGoReportsTheClosure) {
+  auto r = lisbind({"dump", "k8s.io/client-go/kubernetes@v0.37.2", "--json", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto model = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(model.contains("errors")) << model["errors"].dump();
+  const nlohmann::json* core = nullptr;
+  bool meta = false;
+  for (const auto& p : model["packages"]) {
+    if (p["path"] == "k8s.io/api/core/v1") core = &p;
+    if (p["path"] == "k8s.io/apimachinery/pkg/apis/meta/v1") meta = true;
+  }
+  EXPECT_GT(model["packages"].size(), 150u);
+  ASSERT_NE(core, nullptr);
+  EXPECT_TRUE(meta);
+  bool pod_embeds_object_meta = false;
+  for (const auto& d : (*core)["decls"]) {
+    if (d["name"] != "Pod") continue;
+    for (const auto& f : d["underlying"]["fields"]) {
+      if (f["name"] == "ObjectMeta" && f.value("embedded", false) &&
+          f["type"]["pkg"] == "k8s.io/apimachinery/pkg/apis/meta/v1") {
+        pod_embeds_object_meta = true;
+      }
+    }
+  }
+  EXPECT_TRUE(pod_embeds_object_meta);
+}
+
+TEST(Cli, UnknownModuleIsOneClearLine) {
+  auto r = lisbind({"dump", "example.com/lisbind-no-such/module"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_TRUE(r.err.starts_with("lisbind: unknown module: the Go module proxy has no module providing "
+                                "example.com/lisbind-no-such/module"))
+      << r.err;
+}
+
+TEST(Cli, MissingVersionIsOneClearLine) {
+  auto r = lisbind({"dump", "k8s.io/client-go/kubernetes@v9.9.9"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "lisbind: version v9.9.9 of k8s.io/client-go does not exist on the Go module proxy; list the published "
+            "ones with `go list -m -versions k8s.io/client-go`\n");
+}
+
+TEST(Cli, OfflineWithoutTheModuleCachedIsOneClearLine) {
+  // GOPROXY=off is Go's own offline switch; the module below is never fetched by the tests.
+  auto r = lisbind({"dump", "github.com/lisbind-test/never-downloaded@v1.0.0"}, {}, {{"GOPROXY", "off"}});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_TRUE(r.err.starts_with("lisbind: cannot reach the Go module proxy")) << r.err;
+}
+
+TEST(Cli, NoGoOnPathIsOneClearLine) {
+  auto r = lisbind({"dump", "fmt"}, {}, {{"PATH", "/nonexistent"}});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "lisbind: the Go toolchain was not found: install Go 1.26 or newer and put `go` on PATH\n");
+}
+
+TEST(Cli, TypeErrorInOnePackageStillLoadsTheOthers) {
+  fs::path m = scratch_dir("typeerror");
+  write(m / "go.mod", "module example.com/broken\n\ngo 1.26\n");
+  write(m / "good" / "good.go", "package good\n\n// Answer is fine.\nfunc Answer() int { return 42 }\n");
+  write(m / "bad" / "bad.go", "package bad\n\nfunc Broken() int { return undefinedName }\n");
+  auto r = lisbind({"dump", "./..."}, m);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("example.com/broken/good"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("lisbind: package example.com/broken/bad failed to load: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("undefinedName"), std::string::npos) << r.err;
+
+  fs::path out = scratch_dir("typeerror-out");
+  auto g = lisbind({"gen", "./...", "-o", out.string(), "-q"}, m);
+  EXPECT_EQ(g.exit_code, 1);
+  EXPECT_TRUE(fs::exists(out / "example.com/broken/good/good.d.lis"));
+  EXPECT_FALSE(fs::exists(out / "example.com/broken/bad/bad.d.lis"));
+  fs::remove_all(m);
+  fs::remove_all(out);
+}
+
+TEST(Cli, UnwritableOutputIsOneClearLineAndWritesNothing) {
+  fs::path m = scratch_dir("unwritable");
+  write(m / "go.mod", "module example.com/ok\n\ngo 1.26\n");
+  write(m / "ok.go", "package ok\n\nfunc F() {}\n");
+  write(m / "blocker", "a file where the output directory should go\n");
+  auto r = lisbind({"gen", "./...", "-o", (m / "blocker" / "out").string()}, m);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_TRUE(r.err.starts_with("lisbind: cannot create directory")) << r.err;
+  fs::remove_all(m);
+}
+
+TEST(Cli, GenWritesTreeAndLedger) {
+  fs::path out = scratch_dir("gen");
+  auto r = lisbind({"gen", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out / "github.com/prometheus/client_golang@v1.25.0/prometheus/prometheus.d.lis"));
+  EXPECT_TRUE(fs::exists(out / "std/net/http.d.lis"));
+  auto ledger = nlohmann::json::parse(std::ifstream(out / "lisbind-ledger.json"));
+  EXPECT_GT(ledger["totals"]["bound"].get<int>(), 1000);
+  EXPECT_NE(r.out.find("% bound)"), std::string::npos) << r.out;
+  fs::remove_all(out);
+}
+
+}  // namespace
+}  // namespace lisbind
