@@ -345,7 +345,13 @@ class PackageMapper {
     BindStatus status = BindStatus::Bound;
     std::string code;
     try {
-      if (!d.exported) {
+      if (!d.exported && d.underlying && d.underlying->kind == TypeKind::Interface) {
+        // An unexported interface is usually a constraint (gentype's objectWithMeta); as an opaque
+        // type it would bind nothing, so it keeps its methods.
+        code = shape_interface(d, *d.underlying, t);
+        t.attributes.insert(t.attributes.begin(), "#[go(unexported)]");
+        status = BindStatus::Opaque;
+      } else if (!d.exported) {
         // Exposed by exported API but not nameable in Go: callers may hold and pass it, and call
         // its exported methods, but never build one.
         t.form = lis::TypeForm::Opaque;

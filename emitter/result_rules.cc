@@ -14,7 +14,8 @@ bool is_error_type(const model::TypePtr& t) {
 
 bool is_bool(const model::TypePtr& t) { return t && t->kind == TypeKind::Basic && t->name == "bool"; }
 
-bool is_count_or_bytes(const model::TypePtr& t) {
+bool is_count_or_bytes(model::TypePtr t) {
+  while (t && t->kind == TypeKind::Alias) t = t->target;
   if (!t) return false;
   if (t->kind == TypeKind::Basic) return t->name == "int" || t->name == "int64";
   return t->kind == TypeKind::Slice && t->elem && t->elem->kind == TypeKind::Basic &&

@@ -1,0 +1,99 @@
+// Command extract loads Go packages and writes a JSON model of their
+// exported API and of every package their declarations reference, as
+// described in docs/api-model.md. It states facts only; the C++ side of
+// lisbind decides how they map to Lisette.
+//
+// Usage:
+//
+//	extract [-o FILE] [-tags t1,t2] [-progress] PATTERN...
+//
+// It exits 0 when the document was written, even if some packages failed
+// to load (they are listed in the document's errors), and 2 with one line
+// on stderr for usage errors or when loading fails as a whole.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+const usage = "usage: extract [-o FILE] [-tags t1,t2] [-progress] PATTERN..."
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it parses args, extracts and writes the
+// document, and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported on one line below
+	outPath := fs.String("o", "", "write the document to `FILE` instead of stdout")
+	tags := fs.String("tags", "", "comma-separated build tags")
+	progress := fs.Bool("progress", false, "print progress lines to stderr")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			err = errors.New("help requested")
+		}
+		fmt.Fprintf(stderr, "extract: %v (%s)\n", err, usage)
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "extract: no package patterns given (%s)\n", usage)
+		return 2
+	}
+	opts := options{patterns: fs.Args(), tags: splitTags(*tags)}
+	if *progress {
+		opts.progress = stderr
+	}
+
+	doc, err := extract(context.Background(), opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "extract: %s\n", oneLine(err.Error()))
+		return 2
+	}
+	start := time.Now()
+	if err := writeDocument(*outPath, stdout, doc); err != nil {
+		fmt.Fprintf(stderr, "extract: %s\n", oneLine(err.Error()))
+		return 2
+	}
+	opts.logf(start, "wrote %d packages, %d errors", len(doc.Packages), len(doc.Errors))
+	return 0
+}
+
+func splitTags(s string) []string {
+	var tags []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
+
+// oneLine joins the lines of a multi-line message (go list's stderr) so
+// that the caller can show it as one line: "; " between lines, or a space
+// after a line that ends in a colon and introduces the next.
+func oneLine(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
