@@ -68,11 +68,17 @@ nlohmann::json Ledger::to_json() const {
 
 std::string Ledger::summary(bool per_package) const {
   std::string out;
-  if (per_package) {
-    for (const auto& [pkg, t] : totals_by_package()) {
-      out += fmt::format("  {:<60} {:>6} bound {:>5} opaque {:>5} skipped\n", pkg, t.bound, t.opaque, t.skipped);
+  // Every package with --verbose; otherwise only those that lost something, which is what a
+  // reviewer acts on.
+  size_t hidden = 0;
+  for (const auto& [pkg, t] : totals_by_package()) {
+    if (!per_package && t.skipped == 0) {
+      ++hidden;
+      continue;
     }
+    out += fmt::format("  {:<60} {:>6} bound {:>5} opaque {:>5} skipped\n", pkg, t.bound, t.opaque, t.skipped);
   }
+  if (hidden > 0) out += fmt::format("  ({} packages with nothing skipped; --verbose lists them)\n", hidden);
   LedgerTotals t = totals();
   out += fmt::format("{} symbols: {} bound, {} opaque, {} skipped ({:.2f}% bound)\n", t.total(), t.bound, t.opaque,
                      t.skipped, 100.0 * t.bound_share());

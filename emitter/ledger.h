@@ -41,7 +41,7 @@ class Ledger {
 
   // Sorted by package and symbol so that regenerating gives the same bytes.
   nlohmann::json to_json() const;
-  // Per package (with --verbose) or only the total, plus the skip reasons with counts.
+  // Per package (all with `per_package`, else those with skips), the total, and skip reasons.
   std::string summary(bool per_package) const;
 
  private:
