@@ -70,6 +70,9 @@ class PackageMapper {
   }
 
   std::string qualify(const std::string& path, const std::string& name, size_t arity) {
+    if (name == "Self" || names::is_lisette_keyword(name)) {
+      throw Unmappable("reserved-name", "the type " + name + " has a name Lisette reserves");
+    }
     if (path != pkg_.path && is_internal(path)) return stand_in_for_internal(path, name);
     if (path == pkg_.path) {
       // lis resolves Option<T>, Result<T, E>... to the prelude whenever the arity matches, so a
@@ -176,12 +179,15 @@ class PackageMapper {
       lis::Const c;
       c.doc = doc_lines(d.doc);
       c.name = d.name;
-      if (!d.untyped) c.type = types_.map(d.type, Position::TypeArg);
+      // `: int` says nothing lis would not infer; every other type is worth stating.
+      bool plain_int = d.type && d.type->kind == TypeKind::Basic && d.type->name == "int";
+      if (!d.untyped && !plain_int) c.type = types_.map(d.type, Position::TypeArg);
       std::string code = d.untyped ? "const-untyped" : "const-typed";
       std::string note;
       try {
         c.value = const_literal(d.value);
-        if (!d.untyped && d.type && d.type->kind == TypeKind::Basic && d.type->name == "float32") {
+        if (d.value.literal.empty() && !d.untyped && d.type && d.type->kind == TypeKind::Basic &&
+            d.type->name == "float32") {
           c.value = shortest_float32(c.value);
         }
         // lis types an unannotated integer constant as int; one above int64 needs saying otherwise.
@@ -287,22 +293,41 @@ class PackageMapper {
     return out;
   }
 
-  lis::Function function(const std::string& name, const model::Signature& sig, const SignatureContext& context,
-                         std::string& rule) const {
+  lis::Function function(const std::string& name, const model::Signature& sig, SignatureContext context,
+                         std::string& rule, const std::string& doc = {}) const {
+    if (names::is_lisette_keyword(name)) throw Unmappable("keyword-name", name + " is a Lisette keyword");
     lis::Function f;
     f.name = name;
     f.params = params(sig);
+    context.sentinel_minus_one = says_minus_one_means_absent(doc);
     ResultMapping r = map_results(types_, sig, context);
     f.result = r.text;
     rule = r.rule;
     if (r.comma_ok) f.attributes.push_back("#[go(comma_ok)]");
+    if (r.rule == "sentinel-minus-one") f.attributes.push_back("#[go(sentinel_minus_one)]");
+    // Results callers routinely drop: closing, flushing, and a builder handing back itself.
+    if (r.text == "Result<(), error>" && (name == "Close" || name == "Flush")) {
+      f.attributes.push_back("#[allow(unused_result)]");
+    }
+    if (r.rule == "fluent-builder") f.attributes.push_back("#[allow(unused_value)]");
     return f;
+  }
+
+  // strings.Index: "returns -1 if substr is not present". The doc is the evidence Go leaves.
+  // Comparison functions also mention -1 ("-1 if x < y") but pair it with +1.
+  static bool says_minus_one_means_absent(const std::string& doc) {
+    if (doc.find("-1") == std::string::npos || doc.find("+1") != std::string::npos) return false;
+    for (const char* absent : {"not present", "not found", "or -1 if none", "-1 if none", "no such", "is not in",
+                               "are not in", "absent", "-1 if there is no", "does not contain"}) {
+      if (doc.find(absent) != std::string::npos) return true;
+    }
+    return false;
   }
 
   void map_func(const Decl& d) {
     try {
       std::string rule, note;
-      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", ""}, rule);
+      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, rule, d.doc);
       f.doc = doc_lines(d.doc);
       for (const auto& tp : d.tparams) f.generics.push_back(generic_param(tp, note));
       out_.file.functions.push_back(std::move(f));
@@ -328,9 +353,9 @@ class PackageMapper {
   }
 
   void map_type(const Decl& d) {
-    if (d.name == "Self") {
-      // lis reserves the name; declaring it makes the whole file fail.
-      Unmappable why("reserved-name", "a type named Self cannot be declared in Lisette");
+    if (d.name == "Self" || names::is_lisette_keyword(d.name)) {
+      // lis reserves these names; declaring one makes the whole file fail to parse.
+      Unmappable why("reserved-name", "a type named " + d.name + " cannot be declared in Lisette");
       skip(d, d.name, "type", why);
       for (const auto& m : d.methods) {
         if (d.exported) record(d.name + "." + m.name, "method", BindStatus::Skipped, why.code, why.what());
@@ -372,6 +397,14 @@ class PackageMapper {
       code = "opaque-" + e.code;
       note = e.what();
     }
+    // lis lets Lisette code compare values with == unless told that Go cannot.
+    // Where every field is visible lis works comparability out itself; where some are hidden
+    // (or all, for an opaque type) only the Go fact can tell it.
+    bool hidden_insides =
+        (t.form == lis::TypeForm::Struct &&
+         std::find(t.attributes.begin(), t.attributes.end(), "#[go(hidden_fields)]") != t.attributes.end()) ||
+        (t.form == lis::TypeForm::Opaque && d.underlying && d.underlying->kind == TypeKind::Struct);
+    if (hidden_insides && !d.comparable) t.attributes.push_back("#[go(incomparable)]");
     out_.file.types.push_back(std::move(t));
     if (d.exported) record(d.name, "type", status, code, note);
     map_methods(d);
@@ -449,7 +482,14 @@ class PackageMapper {
         continue;
       }
       std::string rule;
-      lis::Function f = function(m.name, m.sig, {m.name, true, false, pkg_.path, d.name}, rule);
+      lis::Function f;
+      try {
+        f = function(m.name, m.sig, {m.name, true, false, pkg_.path, d.name, false}, rule, m.doc);
+      } catch (const Unmappable&) {
+        // The interface stays usable through its other methods; Lisette code cannot implement
+        // it, which the missing method makes lis enforce.
+        continue;
+      }
       f.doc = doc_lines(m.doc);
       t.methods.push_back(std::move(f));
     }
@@ -484,7 +524,9 @@ class PackageMapper {
       std::string symbol = d.name + "." + m.name;
       try {
         std::string rule;
-        lis::Function f = function(m.name, m.sig, {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name}, rule);
+        lis::Function f = function(m.name, m.sig,
+                                   {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false},
+                                   rule, m.doc);
         f.receiver = m.pointer_receiver ? "self: Ref<" + self + ">" : "self";
         f.doc = doc_lines(m.doc);
         impl.methods.push_back(std::move(f));
@@ -544,6 +586,40 @@ std::string lisette_string_literal(const std::string& go_quoted) {
   return out;
 }
 
+namespace {
+
+// The author's literal in a form lis 0.12.5 reads, or empty where it has none (hex floats, a
+// float literal for an integer constant). lis wants 0o for octal and digits on both sides of '.'.
+std::string lisette_number_literal(const std::string& literal, const std::string& kind) {
+  if (literal.empty()) return {};
+  bool negative = literal.starts_with("-");
+  std::string body = negative ? literal.substr(1) : literal;
+  std::string lower = body;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  bool prefixed = lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b");
+  bool floaty = !prefixed && lower.find_first_of(".e") != std::string::npos;
+  if (lower.starts_with("0x") && lower.find('p') != std::string::npos) return {};  // hex float
+  if (kind == "int") {
+    if (floaty || lower.ends_with("i")) return {};
+    if (prefixed) {
+      body = lower.substr(0, 2) + body.substr(2);
+    } else if (body.size() > 1 && body[0] == '0') {
+      body = "0o" + body.substr(1);  // legacy octal 0755
+    }
+  } else if (kind == "float") {
+    if (prefixed || lower.ends_with("i")) return {};
+    if (body.starts_with(".")) body = "0" + body;
+    if (auto dot = body.find('.'); dot != std::string::npos && (dot + 1 == body.size() || !std::isdigit(static_cast<unsigned char>(body[dot + 1])))) {
+      body.insert(dot + 1, "0");
+    }
+  } else {
+    return {};
+  }
+  return (negative ? "-" : "") + body;
+}
+
+}  // namespace
+
 std::string const_literal(const model::ConstValue& value) {
   if (value.kind == "bool") return value.exact;
   if (value.kind == "string") return lisette_string_literal(value.exact);
@@ -556,9 +632,14 @@ std::string const_literal(const model::ConstValue& value) {
     if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
       throw Unmappable("const-overflow", "the constant " + v + " does not fit in 64 bits");
     }
-    return v;
+    std::string as_written = lisette_number_literal(value.literal, "int");
+    return as_written.empty() ? v : as_written;
   }
   if (value.kind == "float") {
+    if (std::string as_written = lisette_number_literal(value.literal, "float"); !as_written.empty()) {
+      // A literal with more digits than a float64 holds (math.Pi) is still exact to Go.
+      return as_written;
+    }
     std::string f = value.float_text.empty() ? value.exact : value.float_text;
     if (f.find_first_of("/") != std::string::npos || f.find("Inf") != std::string::npos ||
         f.find("NaN") != std::string::npos) {

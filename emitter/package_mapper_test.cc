@@ -92,7 +92,7 @@ TEST_F(MapperTest, PointersSlicesAndNilability) {
   EXPECT_NE(text.find("pub fn Find() -> Option<mut Ref<q.T>>\n"), std::string::npos);
   EXPECT_NE(text.find("pub fn Use(t: Ref<q.T>, xs: Slice<Option<Ref<q.T>>>)\n"), std::string::npos);
   EXPECT_NE(text.find("pub fn Join(sep: string, parts: VarArgs<string>)\n"), std::string::npos);
-  EXPECT_NE(text.find("#[go(hidden_fields)]\npub struct Holder {\n  pub Ptr: Option<mut Ref<q.T>>,\n"
+  EXPECT_NE(text.find("#[go(hidden_fields)]\n#[go(incomparable)]\npub struct Holder {\n  pub Ptr: Option<mut Ref<q.T>>,\n"
                       "  pub Iface: Option<q.I>,\n  pub Items: mut Slice<Option<mut Ref<q.T>>>,\n"
                       "  pub Err: Option<error>,\n}\n"),
             std::string::npos);
@@ -128,14 +128,22 @@ TEST_F(MapperTest, ParameterNamesAndHeader) {
 }
 
 TEST(ConstLiteral, EveryKind) {
-  EXPECT_EQ(const_literal({"int", "-42", ""}), "-42");
-  EXPECT_EQ(const_literal({"int", "18446744073709551615", ""}), "18446744073709551615");
-  EXPECT_THROW(const_literal({"int", "18446744073709551616", ""}), Unmappable);
-  EXPECT_EQ(const_literal({"float", "5/2", "2.5"}), "2.5");
-  EXPECT_EQ(const_literal({"float", "1000000", "1e+06"}), "1e+06");
-  EXPECT_EQ(const_literal({"float", "3", "3"}), "3.0");
-  EXPECT_EQ(const_literal({"bool", "true", ""}), "true");
-  EXPECT_THROW(const_literal({"complex", "(1 + 2i)", ""}), Unmappable);
+  EXPECT_EQ(const_literal({"int", "-42", "", ""}), "-42");
+  EXPECT_EQ(const_literal({"int", "18446744073709551615", "", ""}), "18446744073709551615");
+  EXPECT_THROW(const_literal({"int", "18446744073709551616", "", ""}), Unmappable);
+  EXPECT_EQ(const_literal({"float", "5/2", "2.5", ""}), "2.5");
+  EXPECT_EQ(const_literal({"float", "1000000", "1e+06", ""}), "1e+06");
+  EXPECT_EQ(const_literal({"float", "3", "3", ""}), "3.0");
+  EXPECT_EQ(const_literal({"bool", "true", "", ""}), "true");
+  // The author's form is kept where Lisette can write it.
+  EXPECT_EQ(const_literal({"int", "769", "", "0x0301"}), "0x0301");
+  EXPECT_EQ(const_literal({"int", "493", "", "0755"}), "0o755");
+  EXPECT_EQ(const_literal({"int", "-16", "", "-0X10"}), "-0x10");
+  EXPECT_EQ(const_literal({"int", "1000000", "", "1e6"}), "1000000");  // a float literal for an int
+  EXPECT_EQ(const_literal({"float", "1/2", "0.5", ".5"}), "0.5");
+  EXPECT_EQ(const_literal({"float", "5", "5", "5."}), "5.0");
+  EXPECT_EQ(const_literal({"float", "1/4", "0.25", "0x1p-2"}), "0.25");
+  EXPECT_THROW(const_literal({"complex", "(1 + 2i)", "", ""}), Unmappable);
   EXPECT_EQ(lisette_string_literal(R"("tab\there \"q\" \u00e9 \U0001f600 \x00")"),
             R"("tab\there \"q\" \u{00e9} \U0001f600 \x00")");
 }

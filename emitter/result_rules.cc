@@ -81,7 +81,8 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
 
   if (is_error_type(r.back().type)) {
     if (r.size() == 1) {
-      if (!context.is_callback && context.is_method && is_error_accessor(name)) {
+      // Unwrap()/Err() report a held error; Err(msg) with arguments is an action (syslog).
+      if (!context.is_callback && context.is_method && is_error_accessor(name) && sig.params.empty()) {
         return {"Option<error>", "error-accessor", false};
       }
       if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
@@ -109,6 +110,9 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
 
   if (r.size() == 1) {
     const auto& t = r[0].type;
+    if (context.sentinel_minus_one && t->kind == TypeKind::Basic && t->name == "int") {
+      return {"Option<int>", "sentinel-minus-one", false};
+    }
     if (t->kind == TypeKind::Pointer && !context.is_callback) {
       // A constructor hands back what it built; a fluent builder hands back its receiver.
       if (!context.is_method && is_constructor_name(name)) {

@@ -23,6 +23,7 @@ struct SignatureContext {
   bool is_callback = false;   // a function type inside another signature
   std::string receiver_pkg;   // methods: the receiver's named type, for fluent builders
   std::string receiver_name;
+  bool sentinel_minus_one = false;  // the doc says an int result of -1 means "not found"
 };
 
 ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, const SignatureContext& context);

@@ -74,6 +74,7 @@ struct ConstValue {
   std::string kind;        // int, float, string, bool, complex
   std::string exact;       // constant.Value.ExactString()
   std::string float_text;  // nearest float64, for floats
+  std::string literal;     // the number literal as written in the source (0x0301), if the value is one
 };
 
 struct Method {

@@ -125,7 +125,7 @@ Decl read_decl(const json& j) {
   d.type = read_optional_type(j, "type");
   d.untyped = flag(j, "untyped");
   if (auto it = j.find("value"); it != j.end()) {
-    d.value = {str(*it, "kind"), str(*it, "exact"), str(*it, "float")};
+    d.value = {str(*it, "kind"), str(*it, "exact"), str(*it, "float"), str(*it, "literal")};
   }
   if (auto it = j.find("sig"); it != j.end()) d.sig = read_signature(*it);
   d.tparams = read_tparams(j);
@@ -290,6 +290,7 @@ json write_decl(const Decl& d) {
     put(v, "kind", d.value.kind);
     put(v, "exact", d.value.exact);
     put(v, "float", d.value.float_text);
+    put(v, "literal", d.value.literal);
     j["value"] = std::move(v);
   }
   if (d.kind == DeclKind::Func) j["sig"] = write_signature(d.sig);

@@ -21,7 +21,7 @@ const char* kDocument = R"json({
      "files": ["p.go"], "imports": ["time"],
      "decls": [
        {"kind": "const", "name": "Big", "exported": true, "untyped": true,
-        "type": {"k": "basic", "name": "int"}, "value": {"kind": "int", "exact": "18446744073709551616"}},
+        "type": {"k": "basic", "name": "int"}, "value": {"kind": "int", "exact": "18446744073709551616", "literal": "1_0000_0000_0000_0000_0000"}},
        {"kind": "const", "name": "Pi", "exported": true, "type": {"k": "basic", "name": "float64"},
         "value": {"kind": "float", "exact": "314159/100000", "float": "3.14159"}},
        {"kind": "var", "name": "Default", "exported": true, "pos": "p.go:3",
@@ -83,6 +83,7 @@ TEST(ModelJson, ReadsEveryConstruct) {
   ASSERT_TRUE(big);
   EXPECT_TRUE(big->untyped);
   EXPECT_EQ(big->value.exact, "18446744073709551616");
+  EXPECT_EQ(big->value.literal, "1_0000_0000_0000_0000_0000");
   EXPECT_EQ(p.find_decl("Pi")->value.float_text, "3.14159");
 
   const Decl* fn = p.find_decl("Map");

@@ -21,8 +21,9 @@ import (
 
 // docEntry is what the source says about one declaration.
 type docEntry struct {
-	doc string
-	pos string // "file.go:LINE"; empty for struct fields and interface methods
+	doc     string
+	pos     string // "file.go:LINE"; empty for struct fields and interface methods
+	literal string // constants: the number literal as written, if any
 }
 
 // fileDocs is the result of parsing one file.
@@ -134,14 +135,42 @@ func parseDocs(path string) fileDocs {
 					add(spec.Name.Name, spec.Name, spec.Doc, spec.Comment, groupDoc)
 					addMembers(spec.Name.Name, spec.Type, add)
 				case *ast.ValueSpec:
-					for _, name := range spec.Names {
+					for i, name := range spec.Names {
 						add(name.Name, name, spec.Doc, spec.Comment, groupDoc)
+						if decl.Tok == token.CONST && i < len(spec.Values) {
+							e := fd.entries[name.Name]
+							e.literal = numberLiteral(spec.Values[i])
+							fd.entries[name.Name] = e
+						}
 					}
 				}
 			}
 		}
 	}
 	return fd
+}
+
+// numberLiteral returns the source text of a constant's value when it is a
+// number literal as written, possibly negated or parenthesised (0x0301,
+// -1e-9), so that the binding can keep the author's form. Anything computed
+// (iota, shifts, conversions) gives "".
+func numberLiteral(expr ast.Expr) string {
+	switch e := expr.(type) {
+	case *ast.ParenExpr:
+		return numberLiteral(e.X)
+	case *ast.UnaryExpr:
+		if inner := numberLiteral(e.X); inner != "" && (e.Op == token.SUB || e.Op == token.ADD) {
+			if e.Op == token.SUB {
+				return "-" + inner
+			}
+			return inner
+		}
+	case *ast.BasicLit:
+		if e.Kind == token.INT || e.Kind == token.FLOAT {
+			return e.Value
+		}
+	}
+	return ""
 }
 
 // addMembers records the fields of a struct type and the methods of an
@@ -204,6 +233,9 @@ func attachDocs(p *Package, entries map[string]docEntry) {
 	for _, d := range p.Decls {
 		e := entries[d.Name]
 		d.Doc, d.Deprecated, d.Pos = e.doc, deprecation(e.doc), e.pos
+		if d.Value != nil {
+			d.Value.Literal = e.literal
+		}
 		for _, m := range d.Methods {
 			e := entries[d.Name+"."+m.Name]
 			m.Doc, m.Deprecated, m.Pos = e.doc, deprecation(e.doc), e.pos

@@ -279,8 +279,8 @@ func TestConsts(t *testing.T) {
 		}
 	}
 	typed := []struct{ name, typ, value string }{
-		{"Ratio", basic("float32"), `{"kind":"float","exact":"13421773/134217728","float":"0.10000000149011612"}`},
-		{"Mask", basic("byte"), `{"kind":"int","exact":"255"}`},
+		{"Ratio", basic("float32"), `{"kind":"float","exact":"13421773/134217728","float":"0.10000000149011612","literal":"0.1"}`},
+		{"Mask", basic("byte"), `{"kind":"int","exact":"255","literal":"0xff"}`},
 		{"Timeout", named("time", "Duration"), `{"kind":"int","exact":"5000000000"}`},
 		{"MinInt64", basic("int64"), `{"kind":"int","exact":"-9223372036854775808"}`},
 	}

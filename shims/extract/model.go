@@ -90,6 +90,9 @@ type Value struct {
 	Kind  string `json:"kind"`
 	Exact string `json:"exact"`
 	Float string `json:"float,omitempty"`
+	// Literal is the number literal as written in the source, when the value
+	// is one (possibly negated); empty for computed values.
+	Literal string `json:"literal,omitempty"`
 }
 
 // Method is a method declared on a named type.
