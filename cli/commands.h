@@ -19,5 +19,9 @@ struct Command {
 
 CommandAction setup_dump(CLI::App& sub);
 CommandAction setup_gen(CLI::App& sub);
+CommandAction setup_import(CLI::App& sub);
+CommandAction setup_sync(CLI::App& sub);
+CommandAction setup_status(CLI::App& sub);
+CommandAction setup_remove(CLI::App& sub);
 
 }  // namespace lisbind::cli

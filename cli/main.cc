@@ -11,6 +11,12 @@ const lisbind::cli::Command kCommands[] = {
      lisbind::cli::setup_dump},
     {"gen", "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
      lisbind::cli::setup_gen},
+    {"import", "Bind Go modules into this Lisette project: lisette.toml, vendored typedefs, lis's cache",
+     lisbind::cli::setup_import},
+    {"sync", "Reinstall the vendored bindings into lis's cache and refresh the stamp (no network)",
+     lisbind::cli::setup_sync},
+    {"status", "Report drift between lisette.toml, the vendored bindings and lis's cache", lisbind::cli::setup_status},
+    {"remove", "Undo `lisbind import MODULE`", lisbind::cli::setup_remove},
 };
 
 }  // namespace

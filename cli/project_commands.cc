@@ -1,0 +1,286 @@
+// `lisbind import | sync | status | remove`: bindings inside a Lisette project.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "emitter/generator.h"
+#include "emitter/project_bindings.h"
+#include "importer/errors.h"
+#include "importer/extraction.h"
+#include "importer/go_toolchain.h"
+#include "importer/lisette_manifest.h"
+#include "importer/package_spec.h"
+#include "importer/workspace.h"
+#include "lisbind/version.h"
+
+namespace lisbind::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path locate_project(const std::string& given) {
+  fs::path start = given.empty() ? fs::current_path() : fs::path(given);
+  auto project = find_lisette_project(start);
+  if (!project) {
+    throw UserError("not a Lisette project: no lisette.toml in " + fs::absolute(start).string() +
+                    " or above (create one with `lis new NAME`)");
+  }
+  return *project;
+}
+
+// One lisbind at a time per project: two imports racing on lisette.toml and the vendored
+// directory would lose one of them.
+class ProjectLock {
+ public:
+  explicit ProjectLock(const fs::path& project) {
+    fs::create_directories(project / "target");
+    fs::path file = project / "target" / ".lisbind-lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw UserError("cannot create " + file.string() + ": is the project writable?");
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw UserError("another lisbind is updating this project right now; run this again when it has finished");
+    }
+  }
+  ~ProjectLock() {
+    ::flock(fd_, LOCK_UN);
+    ::close(fd_);
+  }
+  ProjectLock(const ProjectLock&) = delete;
+  ProjectLock& operator=(const ProjectLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on) {}
+  void step(const std::string& what) const {
+    if (on_) std::cerr << "lisbind: " << what << "\n";
+  }
+  bool on() const { return on_; }
+
+ private:
+  bool on_;
+};
+
+std::string path_of(const std::string& spec_text) { return spec_text.substr(0, spec_text.find('@')); }
+
+// Previous requests stay, pinned at their locked versions, unless a new argument names them.
+std::vector<std::string> merged_specs(const std::vector<std::string>& args, const emit::BindingLock* previous) {
+  std::vector<std::string> specs(args.begin(), args.end());
+  if (!previous) return specs;
+  for (const auto& r : previous->requests) {
+    bool replaced = std::any_of(args.begin(), args.end(), [&](const std::string& a) {
+      std::string p = path_of(a);
+      return p == r.pattern || p == r.module || p + "/..." == r.pattern;
+    });
+    if (!replaced) specs.push_back(r.spec());
+  }
+  return specs;
+}
+
+// `k8s.io/client-go` names a module whose root holds no package: bind all of it.
+std::vector<PackageSpec> expand_modules(const GoToolchain& go, const Workspace& ws, std::vector<PackageSpec> specs) {
+  std::vector<std::string> args = {"list", "-m", "-e", "-f", "{{.Path}} {{if .Error}}-{{else}}{{.Version}}{{end}}"};
+  std::vector<size_t> asked;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].origin == SpecOrigin::Remote && !specs[i].pattern.ends_with("/...")) {
+      args.push_back(specs[i].pattern);
+      asked.push_back(i);
+    }
+  }
+  if (asked.empty()) return specs;
+  ProcessResult r = go.run(args, ws.dir);
+  std::istringstream lines(r.out);
+  std::string path, version;
+  std::set<std::string> modules;
+  while (lines >> path >> version) {
+    if (version != "-") modules.insert(path);
+  }
+  for (size_t i : asked) {
+    if (modules.contains(specs[i].pattern)) specs[i].pattern += "/...";
+  }
+  return specs;
+}
+
+std::vector<emit::BindRequest> requests_from(const model::ApiModel& api, const std::vector<PackageSpec>& specs) {
+  std::vector<emit::BindRequest> out;
+  for (const auto& s : specs) {
+    if (s.origin != SpecOrigin::Remote) continue;
+    std::string probe = s.pattern.ends_with("/...") ? s.pattern.substr(0, s.pattern.size() - 4) : s.pattern;
+    // The module of the pattern: from any loaded root package at or below it.
+    for (const auto& p : api.packages) {
+      if (p.root && p.module && (p.path == probe || p.path.starts_with(probe + "/") || probe.starts_with(p.module->path))) {
+        out.push_back({s.pattern, p.module->path, p.module->version});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+struct ImportRun {
+  fs::path project;
+  bool quiet = false;
+};
+
+// The whole import, as named steps; `args` are new requests (empty for `remove`'s re-run).
+int run_import(const ImportRun& run, const std::vector<std::string>& args, const emit::BindingLock* previous) {
+  const Progress progress(!run.quiet && ::isatty(STDERR_FILENO));
+  SystemProcessRunner runner;
+  GoToolchain go(runner);
+
+  std::vector<PackageSpec> specs;
+  for (const auto& text : merged_specs(args, previous)) specs.push_back(parse_package_spec(text));
+  for (const auto& s : specs) {
+    if (s.origin != SpecOrigin::Remote) {
+      throw UserError("'" + s.pattern + "' is not a module path; `lisbind import` binds modules from the Go module proxy");
+    }
+  }
+  progress.step("resolving module versions");
+  Workspace ws = prepare_workspace(go, specs);
+  specs = expand_modules(go, ws, specs);
+  ws.patterns.clear();
+  for (const auto& s : specs) ws.patterns.push_back(s.pattern);
+
+  progress.step("loading Go packages (the first run compiles them for export data)");
+  model::ApiModel api = extract_api(go, ws, {progress.on(), {}});
+  for (const auto& e : api.errors) {
+    std::cerr << "lisbind: package " << e.package << " failed to load and is not bound: " << e.message << "\n";
+  }
+
+  progress.step(fmt::format("mapping {} packages", api.packages.size()));
+  emit::GeneratorInfo info{kLisbindVersion, kPinnedLisVersion};
+  emit::Generated generated = emit::generate_typedefs(api, info);
+  emit::BindingLock lock = emit::make_lock(api, generated, requests_from(api, specs), info);
+
+  progress.step("writing vendored bindings to " + emit::vendor_dir(run.project).string());
+  emit::write_vendored(run.project, generated, lock);
+  LisetteManifest manifest = emit::update_manifest(run.project, lock, previous);
+  progress.step("installing typedefs into lis's cache");
+  emit::install_into_cache(run.project, lock, previous, manifest);
+
+  if (!run.quiet) {
+    std::cout << generated.ledger.summary(false);
+    std::cout << fmt::format("bound {} typedefs from {} modules into {}\n", lock.files.size(), lock.modules.size(),
+                             run.project.string());
+  }
+  return api.errors.empty() ? 0 : 1;
+}
+
+struct ProjectOptions {
+  std::string project;
+  bool quiet = false;
+};
+
+void add_project_options(CLI::App& sub, ProjectOptions& o) {
+  sub.add_option("-C,--project", o.project, "The Lisette project (default: the one containing the current directory)");
+  sub.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+}
+
+}  // namespace
+
+CommandAction setup_import(CLI::App& sub) {
+  struct Options : ProjectOptions {
+    std::vector<std::string> specs;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("modules", o->specs,
+                 "Modules or packages with an optional version: k8s.io/client-go, "
+                 "github.com/prometheus/client_golang/prometheus@v1.25.0")
+      ->required();
+  add_project_options(sub, *o);
+  sub.footer(
+      "Binds the packages (a module means all of its packages) and every package their API reaches, adds\n"
+      "[dependencies.go] entries to lisette.toml (transitive modules with `via`), vendors the typedefs,\n"
+      "ledger and lisbind.lock in lisbind/ (commit it), and installs them where lis reads them with a\n"
+      "matching warm stamp. Run `lisbind sync` after changing src/ imports.");
+  return [o]() {
+    fs::path project = locate_project(o->project);
+    ProjectLock lock(project);
+    auto previous = emit::read_lock(project);
+    return run_import({project, o->quiet}, o->specs, previous ? &*previous : nullptr);
+  };
+}
+
+CommandAction setup_sync(CLI::App& sub) {
+  auto o = std::make_shared<ProjectOptions>();
+  add_project_options(sub, *o);
+  sub.footer("Reinstalls the vendored bindings into lis's cache and refreshes the warm stamp, without the network:\n"
+             "after a fresh clone, after deleting target/, after src/ imports change.");
+  return [o]() {
+    fs::path project = locate_project(o->project);
+    ProjectLock guard(project);
+    auto lock = emit::read_lock(project);
+    if (!lock) throw UserError("no vendored bindings in " + emit::vendor_dir(project).string() + "; run `lisbind import MODULE` first");
+    LisetteManifest manifest = emit::update_manifest(project, *lock, &*lock);
+    emit::install_into_cache(project, *lock, nullptr, manifest);
+    if (!o->quiet) std::cout << fmt::format("installed {} typedefs from {}\n", lock->files.size(), emit::vendor_dir(project).string());
+    return 0;
+  };
+}
+
+CommandAction setup_status(CLI::App& sub) {
+  auto o = std::make_shared<ProjectOptions>();
+  add_project_options(sub, *o);
+  sub.footer("Reports drift between lisette.toml, the vendored bindings and lis's cache; exits 1 when there is any.");
+  return [o]() {
+    fs::path project = locate_project(o->project);
+    auto lock = emit::read_lock(project);
+    if (!lock) {
+      std::cout << "no lisbind bindings in this project\n";
+      return 0;
+    }
+    LisetteManifest manifest = LisetteManifest::load(project / "lisette.toml");
+    emit::DriftReport report = emit::check_drift(project, *lock, manifest);
+    for (const auto& p : report.problems) std::cout << p << "\n";
+    if (report.clean()) {
+      std::cout << fmt::format("in sync: {} modules, {} typedefs (lisbind {}, lis {}, {})\n", lock->modules.size(),
+                               lock->files.size(), lock->lisbind_version, lock->lis_version, lock->go_version);
+    }
+    return report.clean() ? 0 : 1;
+  };
+}
+
+CommandAction setup_remove(CLI::App& sub) {
+  struct Options : ProjectOptions {
+    std::string module;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("module", o->module, "A module or package given to `lisbind import` before")->required();
+  add_project_options(sub, *o);
+  return [o]() {
+    fs::path project = locate_project(o->project);
+    ProjectLock guard(project);
+    auto previous = emit::read_lock(project);
+    if (!previous) throw UserError("nothing to remove: this project has no lisbind bindings");
+    emit::BindingLock rest = *previous;
+    std::erase_if(rest.requests, [&](const emit::BindRequest& r) {
+      return r.module == o->module || r.pattern == o->module || r.pattern == o->module + "/...";
+    });
+    if (rest.requests.size() == previous->requests.size()) {
+      throw UserError(o->module + " was not imported with lisbind (see lisbind/lisbind.lock)");
+    }
+    if (!rest.requests.empty()) return run_import({project, o->quiet}, {}, &rest);
+    // Nothing left: undo everything the lock put in place.
+    rest.modules.clear();
+    rest.files.clear();
+    LisetteManifest manifest = emit::update_manifest(project, rest, &*previous);
+    emit::install_into_cache(project, rest, &*previous, manifest);
+    fs::remove_all(emit::vendor_dir(project));
+    if (!o->quiet) std::cout << "removed all lisbind bindings\n";
+    return 0;
+  };
+}
+
+}  // namespace lisbind::cli

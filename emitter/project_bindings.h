@@ -1,0 +1,80 @@
+// Bindings vendored in a Lisette project and installed where lis reads them.
+//
+//   <project>/lisbind/lisbind.lock     what was bound: requests, module versions, tool versions,
+//                                      and a content hash per typedef file (commit this)
+//   <project>/lisbind/ledger.json      the per-symbol ledger (commit this)
+//   <project>/lisbind/typedefs/...     <module>@<version>/<rel>/<last>.d.lis (commit this)
+//   <project>/target/.lisette/typedefs/lis@v<lis>/<goos>_<goarch>/...   lis's cache (generated)
+//
+// The vendored directory is replaced as a whole by a rename, so an interrupted run leaves the
+// old bindings or the new ones, never a mix.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "emitter/generator.h"
+#include "importer/api_model.h"
+#include "importer/lisette_manifest.h"
+
+namespace lisbind::emit {
+
+struct BindRequest {
+  std::string pattern;  // as given to go/packages: a package, or `module/...`
+  std::string module;   // the module it resolved to
+  std::string version;  // the version it resolved to
+  std::string spec() const { return pattern + "@" + version; }
+};
+
+struct LockedModule {
+  std::string version;
+  std::vector<std::string> via;  // empty for a module the user asked for
+};
+
+struct BindingLock {
+  std::string lisbind_version, lis_version, go_version, goos, goarch;
+  std::vector<BindRequest> requests;
+  std::map<std::string, LockedModule> modules;
+  std::map<std::string, std::string> files;  // path below typedefs/ -> fnv1a hash of the content
+
+  nlohmann::json to_json() const;
+  static BindingLock from_json(const nlohmann::json& j);
+};
+
+inline constexpr const char* kVendorDir = "lisbind";
+
+std::filesystem::path vendor_dir(const std::filesystem::path& project);
+
+// What lisbind must add to the manifest: every module that holds an emitted package. Modules of
+// requested packages are direct; the others name the requested modules in `via`.
+BindingLock make_lock(const model::ApiModel& api, const Generated& generated, std::vector<BindRequest> requests,
+                      const GeneratorInfo& info);
+
+// Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock.
+std::optional<BindingLock> read_lock(const std::filesystem::path& project);
+
+// Stages lisbind/ beside the old one and swaps it in.
+void write_vendored(const std::filesystem::path& project, const Generated& generated, const BindingLock& lock);
+
+// Sets an entry for every locked module and removes entries that only an older lock put there.
+// Returns the manifest as written (atomically).
+LisetteManifest update_manifest(const std::filesystem::path& project, const BindingLock& lock,
+                                const BindingLock* previous);
+
+// Copies the vendored typedefs into lis's cache (removing files an older lock installed) and
+// writes the warm stamp for the project's current imports. Needs no network.
+void install_into_cache(const std::filesystem::path& project, const BindingLock& lock, const BindingLock* previous,
+                        const LisetteManifest& manifest);
+
+struct DriftReport {
+  std::vector<std::string> problems;  // one line each, saying what and what to run
+  bool clean() const { return problems.empty(); }
+};
+
+DriftReport check_drift(const std::filesystem::path& project, const BindingLock& lock, const LisetteManifest& manifest);
+
+}  // namespace lisbind::emit
