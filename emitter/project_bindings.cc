@@ -92,7 +92,13 @@ void write_vendored(const fs::path& project, const Generated& generated, const B
   fs::path staging = project / (std::string(kVendorDir) + ".new-" + std::to_string(::getpid()));
   fs::path old = project / (std::string(kVendorDir) + ".old-" + std::to_string(::getpid()));
   std::error_code ec;
-  fs::remove_all(staging, ec);
+  // A run killed mid-write leaves its staging or backup directory behind; nothing reads them.
+  for (const auto& entry : fs::directory_iterator(project, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(std::string(kVendorDir) + ".new-") || name.starts_with(std::string(kVendorDir) + ".old-")) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
   for (const auto& f : generated.files) {
     if (lock.files.contains(f.relative_path.generic_string())) {
       write_file_atomically(staging / "typedefs" / f.relative_path, f.text);
@@ -135,7 +141,12 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
   std::error_code ec;
   if (previous) {
     for (const auto& [rel, hash] : previous->files) {
-      if (!lock.files.contains(rel)) fs::remove(cache / rel, ec);
+      if (lock.files.contains(rel)) continue;
+      fs::remove(cache / rel, ec);
+      // Directories the removed file leaves empty go too, up to the cache root.
+      for (fs::path dir = (cache / rel).parent_path(); dir != cache && fs::is_empty(dir, ec); dir = dir.parent_path()) {
+        fs::remove(dir, ec);
+      }
     }
   }
   for (const auto& [rel, hash] : lock.files) {

@@ -1,0 +1,195 @@
+// `lisbind import` end to end: real `lis new` projects, real modules from the Go module proxy,
+// the Lisette programs under testdata/e2e checked by the real `lis check`.
+//
+// Not covered here: `lis build`/`lis run`. lis 0.12.5 compiles every program against its Go
+// runtime module github.com/ivov/lisette/prelude@v0.12.5, which the module proxy reachable on
+// this project's machines refuses (403); see README.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "importer/file_util.h"
+#include "importer/process.h"
+
+namespace lisbind {
+namespace {
+namespace fs = std::filesystem;
+
+const fs::path kE2e = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "e2e";
+
+ProcessResult run(std::vector<std::string> argv, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+  SystemProcessRunner runner;
+  return runner.run({std::move(argv), cwd, std::move(env), false});
+}
+
+ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+  args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
+  return run(std::move(args), cwd, std::move(env));
+}
+
+// A fresh project made by lis itself, with `program` as src/main.lis.
+fs::path new_project(const std::string& name, const std::string& program = {}) {
+  fs::path parent = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid()));
+  fs::create_directories(parent);
+  fs::remove_all(parent / name);
+  auto r = run({"lis", "new", name}, parent);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  if (!program.empty()) fs::copy_file(kE2e / program / "main.lis", parent / name / "src" / "main.lis", fs::copy_options::overwrite_existing);
+  return parent / name;
+}
+
+fs::path cache_dir(const fs::path& project) {
+  return project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64";
+}
+
+// Every typedef lis will read is byte-for-byte the one lisbind vendored (by the lock's hashes).
+void expect_cache_matches_lock(const fs::path& project) {
+  auto lock = nlohmann::json::parse(read_file(project / "lisbind" / "lisbind.lock"));
+  ASSERT_GT(lock["files"].size(), 0u);
+  for (const auto& [rel, hash] : lock["files"].items()) {
+    std::string cached = read_file_if_exists(cache_dir(project) / rel);
+    ASSERT_FALSE(cached.empty()) << "not in lis's cache: " << rel;
+    EXPECT_EQ(fnv1a_hex(cached), hash.get<std::string>()) << rel;
+    EXPECT_EQ(fnv1a_hex(read_file(project / "lisbind" / "typedefs" / rel)), hash.get<std::string>()) << rel;
+  }
+}
+
+void expect_lis_check_passes(const fs::path& project) {
+  auto r = run({"lis", "check"}, project);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("All checks passed"), std::string::npos) << r.out << r.err;
+}
+
+void import_check_and_survive_lis(const std::string& program, const std::string& module,
+                                  const std::vector<std::string>& manifest_lines) {
+  fs::path project = new_project(program, program);
+  auto r = lisbind({"import", module, "-q"}, project);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string manifest = read_file(project / "lisette.toml");
+  for (const auto& line : manifest_lines) EXPECT_NE(manifest.find(line), std::string::npos) << manifest;
+
+  expect_lis_check_passes(project);
+  expect_cache_matches_lock(project);
+  expect_lis_check_passes(project);  // a second check must not regenerate anything
+  expect_cache_matches_lock(project);
+
+  fs::remove_all(project / "target");  // what `lis clean` would do: lis 0.12.5 has no such command
+  auto s = lisbind({"sync", "-q"}, project, {{"GOPROXY", "off"}});  // offline, from the vendored copy
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  expect_cache_matches_lock(project);
+  expect_lis_check_passes(project);
+  auto st = lisbind({"status"}, project);
+  EXPECT_EQ(st.exit_code, 0) << st.out;
+  EXPECT_NE(st.out.find("in sync:"), std::string::npos) << st.out;
+}
+
+TEST(ImportE2e, PrometheusRegistryProgram) {
+  import_check_and_survive_lis(
+      "prometheus", "github.com/prometheus/client_golang@v1.25.0",
+      {"\"github.com/prometheus/client_golang\" = \"v1.25.0\"",
+       "\"github.com/prometheus/client_model\" = { version = \"v0.6.3\", via = [\"github.com/prometheus/client_golang\"] }"});
+}
+
+TEST(ImportE2e, ClientGoTypedFakeAndKubeconfigProgram) {
+  import_check_and_survive_lis("client_go", "k8s.io/client-go@v0.37.2",
+                               {"\"k8s.io/client-go\" = \"v0.37.2\"",
+                                "\"k8s.io/api\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }",
+                                "\"k8s.io/apimachinery\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }"});
+}
+
+TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
+  fs::path project = new_project("drift", "prometheus");
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  // The project starts importing another bound package: the stamp no longer matches.
+  std::ofstream(project / "src" / "extra.lis") << "import \"go:github.com/prometheus/client_golang/prometheus/testutil\"\n";
+  auto st = lisbind({"status"}, project);
+  EXPECT_EQ(st.exit_code, 1);
+  EXPECT_NE(st.out.find("warm stamp does not match"), std::string::npos) << st.out;
+  ASSERT_EQ(lisbind({"sync", "-q"}, project).exit_code, 0);
+  EXPECT_EQ(lisbind({"status"}, project).exit_code, 0);
+}
+
+TEST(ImportE2e, RemoveUndoesTheImport) {
+  fs::path project = new_project("remove");
+  std::string before = read_file(project / "lisette.toml");
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  auto r = lisbind({"remove", "github.com/prometheus/client_golang/prometheus", "-q"}, project);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(project / "lisbind"));
+  EXPECT_FALSE(fs::exists(cache_dir(project) / "github.com/prometheus/client_golang@v1.25.0"));
+  std::string after = read_file(project / "lisette.toml");
+  EXPECT_EQ(after.find("prometheus"), std::string::npos) << after;
+}
+
+TEST(ImportE2e, NotALisetteProject) {
+  fs::path dir = fs::temp_directory_path() / ("lisbind-e2e-noproject-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto r = lisbind({"import", "github.com/prometheus/client_golang@v1.25.0"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(r.err.starts_with("lisbind: not a Lisette project: no lisette.toml in ")) << r.err;
+  fs::remove_all(dir);
+}
+
+// Bad input leaves lisette.toml byte-for-byte as it was and vendors nothing.
+void expect_refused_and_untouched(const std::vector<std::string>& args, const std::string& message,
+                                  std::map<std::string, std::string> env = {}) {
+  fs::path project = new_project("refused");
+  std::string before = read_file(project / "lisette.toml");
+  auto r = lisbind(args, project, std::move(env));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(read_file(project / "lisette.toml"), before);
+  EXPECT_FALSE(fs::exists(project / "lisbind"));
+}
+
+TEST(ImportE2e, UnknownModule) {
+  expect_refused_and_untouched({"import", "example.com/lisbind-no-such/module"}, "lisbind: unknown module");
+}
+
+TEST(ImportE2e, MissingVersion) {
+  expect_refused_and_untouched({"import", "github.com/prometheus/client_golang@v9.9.9"},
+                               "version v9.9.9 of github.com/prometheus/client_golang does not exist");
+}
+
+TEST(ImportE2e, OfflineWithoutAVendoredCopy) {
+  expect_refused_and_untouched({"import", "github.com/lisbind-test/never-downloaded@v1.0.0"},
+                               "cannot reach the Go module proxy", {{"GOPROXY", "off"}});
+}
+
+TEST(ImportE2e, InterruptedImportLeavesNoPartialState) {
+  fs::path project = new_project("interrupted");
+  std::string before = read_file(project / "lisette.toml");
+  // Killed without warning part-way (coreutils timeout sends SIGKILL after 0.5 s).
+  run({"timeout", "-s", "KILL", "0.5", LISBIND_BINARY_DIR "/lisbind", "import", "k8s.io/client-go@v0.37.2"}, project);
+  EXPECT_EQ(read_file(project / "lisette.toml"), before);
+  for (const auto& e : fs::directory_iterator(project)) {
+    EXPECT_FALSE(e.path().filename().string().starts_with("lisbind.")) << e.path();
+  }
+  // The next run completes normally.
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  EXPECT_TRUE(fs::exists(project / "lisbind" / "lisbind.lock"));
+}
+
+TEST(ImportE2e, ConcurrentImportIsRefusedCleanly) {
+  fs::path project = new_project("concurrent");
+  fs::create_directories(project / "target");
+  int fd = ::open((project / "target" / ".lisbind-lock").c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);  // as a running lisbind holds it
+  auto r = lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0"}, project);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "lisbind: another lisbind is updating this project right now; run this again when it has finished\n");
+  EXPECT_FALSE(fs::exists(project / "lisbind"));
+  ::close(fd);
+}
+
+}  // namespace
+}  // namespace lisbind
