@@ -80,6 +80,12 @@ void import_check_and_survive_lis(const std::string& program, const std::string&
   expect_lis_check_passes(project);  // a second check must not regenerate anything
   expect_cache_matches_lock(project);
 
+  // The same pinned import again does no Go work: with Go missing from PATH it still succeeds.
+  auto again = lisbind({"import", module}, project, {{"PATH", "/nonexistent"}});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("already bound at these versions"), std::string::npos) << again.out;
+  expect_cache_matches_lock(project);
+
   fs::remove_all(project / "target");  // what `lis clean` would do: lis 0.12.5 has no such command
   auto s = lisbind({"sync", "-q"}, project, {{"GOPROXY", "off"}});  // offline, from the vendored copy
   ASSERT_EQ(s.exit_code, 0) << s.err;

@@ -134,9 +134,37 @@ struct ImportRun {
   bool quiet = false;
 };
 
+// True when every argument names a version the lock already holds for it, and the lock was made
+// by this lisbind for this lis: the vendored copy is then exactly what a new run would produce.
+bool already_bound(const std::vector<std::string>& args, const emit::BindingLock* previous) {
+  if (!previous || args.empty() || previous->lisbind_version != kLisbindVersion ||
+      previous->lis_version != kPinnedLisVersion) {
+    return false;
+  }
+  return std::all_of(args.begin(), args.end(), [&](const std::string& a) {
+    auto at = a.find('@');
+    if (at == std::string::npos) return false;  // "latest" can move: ask the proxy
+    std::string path = a.substr(0, at), version = a.substr(at + 1);
+    return std::any_of(previous->requests.begin(), previous->requests.end(), [&](const emit::BindRequest& r) {
+      bool same = path == r.pattern || path == r.module || path + "/..." == r.pattern;
+      return same && version == r.version;
+    });
+  });
+}
+
+void reinstall(const fs::path& project, const emit::BindingLock& lock) {
+  LisetteManifest manifest = emit::update_manifest(project, lock, &lock);
+  emit::install_into_cache(project, lock, nullptr, manifest);
+}
+
 // The whole import, as named steps; `args` are new requests (empty for `remove`'s re-run).
 int run_import(const ImportRun& run, const std::vector<std::string>& args, const emit::BindingLock* previous) {
   const Progress progress(!run.quiet && ::isatty(STDERR_FILENO));
+  if (already_bound(args, previous)) {
+    reinstall(run.project, *previous);
+    if (!run.quiet) std::cout << "already bound at these versions; reinstalled from " << emit::vendor_dir(run.project).string() << "\n";
+    return 0;
+  }
   SystemProcessRunner runner;
   GoToolchain go(runner);
 
@@ -223,8 +251,7 @@ CommandAction setup_sync(CLI::App& sub) {
     ProjectLock guard(project);
     auto lock = emit::read_lock(project);
     if (!lock) throw UserError("no vendored bindings in " + emit::vendor_dir(project).string() + "; run `lisbind import MODULE` first");
-    LisetteManifest manifest = emit::update_manifest(project, *lock, &*lock);
-    emit::install_into_cache(project, *lock, nullptr, manifest);
+    reinstall(project, *lock);
     if (!o->quiet) std::cout << fmt::format("installed {} typedefs from {}\n", lock->files.size(), emit::vendor_dir(project).string());
     return 0;
   };
