@@ -143,5 +143,49 @@ TEST(Cli, GenWritesTreeAndLedger) {
   fs::remove_all(out);
 }
 
+TEST(Cli, ExplainShowsRuleAndEvidence) {
+  auto os = lisbind({"explain", "os.NewFile"});
+  ASSERT_EQ(os.exit_code, 0) << os.err;
+  EXPECT_NE(os.out.find("  Go:       func NewFile(fd uintptr, name string) *os.File  // file.go:"), std::string::npos)
+      << os.out;
+  EXPECT_NE(os.out.find("  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> Option<mut Ref<File>>\n"),
+            std::string::npos);
+  EXPECT_NE(os.out.find("result: Option<mut Ref<File>> \u2014 rule evidence-may-be-nil (returns nil at file.go:"),
+            std::string::npos);
+
+  auto http = lisbind({"explain", "net/http.Client.Do"});
+  ASSERT_EQ(http.exit_code, 0) << http.err;
+  EXPECT_NE(http.out.find("  Go:       func (*Client) Do(req *net/http.Request) (*net/http.Response, error)"),
+            std::string::npos)
+      << http.out;
+  EXPECT_NE(http.out.find("receiver: self: Ref<Client> \u2014 no evidence of writes: read-only"), std::string::npos);
+  EXPECT_NE(http.out.find("result: Result<mut Ref<Response>, error> \u2014 rule result-value-error"), std::string::npos);
+
+  auto pod = lisbind({"explain", "k8s.io/api/core/v1.PodSpec.SecurityContext@v0.37.2"});
+  ASSERT_EQ(pod.exit_code, 0) << pod.err;
+  EXPECT_NE(pod.out.find("  Go:       PodSpec.SecurityContext *k8s.io/api/core/v1.PodSecurityContext\n"),
+            std::string::npos)
+      << pod.out;
+  EXPECT_NE(pod.out.find("  Lisette:  pub SecurityContext: Option<mut Ref<PodSecurityContext>>\n"), std::string::npos);
+  EXPECT_NE(pod.out.find("a field's zero value is nil for this Go type, so it is an Option"), std::string::npos);
+
+  auto bad = lisbind({"explain", "os"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("names no symbol"), std::string::npos);
+}
+
+TEST(Cli, ExplainAppliesAnOverridesFile) {
+  fs::path dir = scratch_dir("overrides");
+  write(dir / "o.toml", "[os]\n\"NewFile\" = { result = \"non-nil\" }\n");
+  auto r = lisbind({"explain", "os.NewFile", "--overrides", (dir / "o.toml").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> mut Ref<File>\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("rule evidence-non-nil (every return is non-nil)"), std::string::npos);
+  EXPECT_NE(r.out.find("overrides file: applied"), std::string::npos);
+  EXPECT_NE(r.out.find("ledger:   bound (evidence-non-nil+override)"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace lisbind

@@ -23,5 +23,6 @@ CommandAction setup_import(CLI::App& sub);
 CommandAction setup_sync(CLI::App& sub);
 CommandAction setup_status(CLI::App& sub);
 CommandAction setup_remove(CLI::App& sub);
+CommandAction setup_explain(CLI::App& sub);
 
 }  // namespace lisbind::cli

@@ -21,6 +21,7 @@ CommandAction setup_gen(CLI::App& sub) {
     bool quiet = false;
     bool verbose = false;
     std::vector<std::string> tags;
+    std::string overrides;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("packages", o->specs,
@@ -31,6 +32,7 @@ CommandAction setup_gen(CLI::App& sub) {
   sub.add_flag("-q,--quiet", o->quiet, "Print nothing but errors");
   sub.add_flag("-v,--verbose", o->verbose, "Print the ledger summary per package");
   sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
+  sub.add_option("--overrides", o->overrides, "A TOML file of corrections (see README: overrides)")->check(CLI::ExistingFile);
   sub.footer(
       "Writes <module>@<version>/<rel>/<last>.d.lis for every requested package and every package their\n"
       "exported API references (the standard library under std/), plus lisbind-ledger.json: one entry per\n"
@@ -40,9 +42,10 @@ CommandAction setup_gen(CLI::App& sub) {
     const bool progress = !o->quiet && ::isatty(STDERR_FILENO);
     auto t0 = clock::now();
     SystemProcessRunner runner;
-    model::ApiModel api = load_api_model(runner, {o->specs, {progress, o->tags}});
+    model::ApiModel api = load_api_model(runner, {o->specs, {progress, o->tags, true}});
     auto t1 = clock::now();
-    emit::Generated generated = emit::generate_typedefs(api, {kLisbindVersion, kPinnedLisVersion});
+    emit::Overrides overrides = o->overrides.empty() ? emit::Overrides{} : emit::Overrides::load(o->overrides);
+    emit::Generated generated = emit::generate_typedefs(api, {kLisbindVersion, kPinnedLisVersion}, &overrides);
     auto t2 = clock::now();
     size_t written = emit::write_typedef_tree(o->out, generated);
     auto t3 = clock::now();

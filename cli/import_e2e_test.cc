@@ -134,6 +134,22 @@ TEST(ImportE2e, RemoveUndoesTheImport) {
   EXPECT_EQ(after.find("prometheus"), std::string::npos) << after;
 }
 
+TEST(ImportE2e, NewVersionOfOnePackageMovesItsModule) {
+  fs::path project = new_project("moves");
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0",
+                     "github.com/prometheus/client_golang/prometheus/testutil@v1.25.0", "-q"},
+                    project)
+                .exit_code,
+            0);
+  auto r = lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.24.1", "-q"}, project);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lock = nlohmann::json::parse(read_file(project / "lisbind" / "lisbind.lock"));
+  ASSERT_EQ(lock["requests"].size(), 2u);
+  for (const auto& req : lock["requests"]) EXPECT_EQ(req["version"], "v1.24.1") << req.dump();
+  EXPECT_NE(read_file(project / "lisette.toml").find("\"github.com/prometheus/client_golang\" = \"v1.24.1\""),
+            std::string::npos);
+}
+
 TEST(ImportE2e, NotALisetteProject) {
   fs::path dir = fs::temp_directory_path() / ("lisbind-e2e-noproject-" + std::to_string(::getpid()));
   fs::create_directories(dir);

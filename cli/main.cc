@@ -17,6 +17,8 @@ const lisbind::cli::Command kCommands[] = {
      lisbind::cli::setup_sync},
     {"status", "Report drift between lisette.toml, the vendored bindings and lis's cache", lisbind::cli::setup_status},
     {"remove", "Undo `lisbind import MODULE`", lisbind::cli::setup_remove},
+    {"explain", "Show how one Go symbol was bound: the rule and the evidence behind each decision",
+     lisbind::cli::setup_explain},
 };
 
 }  // namespace

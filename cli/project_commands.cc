@@ -15,6 +15,7 @@
 #include "emitter/project_bindings.h"
 #include "importer/errors.h"
 #include "importer/extraction.h"
+#include "importer/file_util.h"
 #include "importer/go_toolchain.h"
 #include "importer/lisette_manifest.h"
 #include "importer/package_spec.h"
@@ -75,16 +76,24 @@ class Progress {
 
 std::string path_of(const std::string& spec_text) { return spec_text.substr(0, spec_text.find('@')); }
 
-// Previous requests stay, pinned at their locked versions, unless a new argument names them.
+// Previous requests stay, pinned at their locked versions, unless a new argument names them. A
+// new argument inside a module moves that module's other requests to its version: one module
+// cannot be at two versions at once.
 std::vector<std::string> merged_specs(const std::vector<std::string>& args, const emit::BindingLock* previous) {
   std::vector<std::string> specs(args.begin(), args.end());
   if (!previous) return specs;
   for (const auto& r : previous->requests) {
-    bool replaced = std::any_of(args.begin(), args.end(), [&](const std::string& a) {
+    bool replaced = false;
+    std::string version = r.version;
+    for (const auto& a : args) {
       std::string p = path_of(a);
-      return p == r.pattern || p == r.module || p + "/..." == r.pattern;
-    });
-    if (!replaced) specs.push_back(r.spec());
+      if (p == r.pattern || p == r.module || p + "/..." == r.pattern) replaced = true;
+      if (p == r.module || p.starts_with(r.module + "/")) {
+        auto at = a.find('@');
+        version = at == std::string::npos ? "latest" : a.substr(at + 1);
+      }
+    }
+    if (!replaced) specs.push_back(r.pattern + "@" + version);
   }
   return specs;
 }
@@ -136,9 +145,14 @@ struct ImportRun {
 
 // True when every argument names a version the lock already holds for it, and the lock was made
 // by this lisbind for this lis: the vendored copy is then exactly what a new run would produce.
-bool already_bound(const std::vector<std::string>& args, const emit::BindingLock* previous) {
+std::string overrides_hash(const fs::path& project) {
+  fs::path file = project / "lisbind-overrides.toml";
+  return fs::exists(file) ? fnv1a_hex(read_file(file)) : std::string{};
+}
+
+bool already_bound(const std::vector<std::string>& args, const emit::BindingLock* previous, const fs::path& project) {
   if (!previous || args.empty() || previous->lisbind_version != kLisbindVersion ||
-      previous->lis_version != kPinnedLisVersion) {
+      previous->lis_version != kPinnedLisVersion || previous->overrides_hash != overrides_hash(project)) {
     return false;
   }
   return std::all_of(args.begin(), args.end(), [&](const std::string& a) {
@@ -160,7 +174,7 @@ void reinstall(const fs::path& project, const emit::BindingLock& lock) {
 // The whole import, as named steps; `args` are new requests (empty for `remove`'s re-run).
 int run_import(const ImportRun& run, const std::vector<std::string>& args, const emit::BindingLock* previous) {
   const Progress progress(!run.quiet && ::isatty(STDERR_FILENO));
-  if (already_bound(args, previous)) {
+  if (already_bound(args, previous, run.project)) {
     reinstall(run.project, *previous);
     if (!run.quiet) std::cout << "already bound at these versions; reinstalled from " << emit::vendor_dir(run.project).string() << "\n";
     return 0;
@@ -182,15 +196,19 @@ int run_import(const ImportRun& run, const std::vector<std::string>& args, const
   for (const auto& s : specs) ws.patterns.push_back(s.pattern);
 
   progress.step("loading Go packages (the first run compiles them for export data)");
-  model::ApiModel api = extract_api(go, ws, {progress.on(), {}});
+  model::ApiModel api = extract_api(go, ws, {progress.on(), {}, true});
   for (const auto& e : api.errors) {
     std::cerr << "lisbind: package " << e.package << " failed to load and is not bound: " << e.message << "\n";
   }
 
   progress.step(fmt::format("mapping {} packages", api.packages.size()));
   emit::GeneratorInfo info{kLisbindVersion, kPinnedLisVersion};
-  emit::Generated generated = emit::generate_typedefs(api, info);
+  // The project's corrections, kept beside its bindings and applied on every regeneration.
+  fs::path overrides_file = run.project / "lisbind-overrides.toml";
+  emit::Overrides overrides = fs::exists(overrides_file) ? emit::Overrides::load(overrides_file) : emit::Overrides{};
+  emit::Generated generated = emit::generate_typedefs(api, info, &overrides);
   emit::BindingLock lock = emit::make_lock(api, generated, requests_from(api, specs), info);
+  lock.overrides_hash = overrides_hash(run.project);
 
   progress.step("writing vendored bindings to " + emit::vendor_dir(run.project).string());
   emit::write_vendored(run.project, generated, lock);

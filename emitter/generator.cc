@@ -28,7 +28,7 @@ fs::path typedef_relative_path(const model::Package& p) {
   return root / rel / file;
 }
 
-Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info) {
+Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides) {
   std::set<std::string> failed;
   for (const auto& e : api.errors) failed.insert(e.package);
   Generated g;
@@ -36,7 +36,7 @@ Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& inf
     // No typedef may import an internal package (lis refuses it), so one reached only through
     // the closure would never be read; its types appear as stand-ins where they are used.
     if (p.command || failed.contains(p.path) || (p.internal && !p.root)) continue;
-    MappedPackage mapped = map_package(api, p, info);
+    MappedPackage mapped = map_package(api, p, info, {overrides, false});
     g.files.push_back({p.path, typedef_relative_path(p), lis::print_file(mapped.file)});
     g.ledger.append(mapped.ledger);
   }

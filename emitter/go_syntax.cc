@@ -54,6 +54,24 @@ std::string go_type_text(const model::TypeRef& t) {
   return "?";
 }
 
+std::string go_func_text(const std::string& receiver, const std::string& name, const model::Signature& sig) {
+  auto params = [](const std::vector<model::Param>& list, bool variadic) {
+    std::string out;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const auto& t = *list[i].type;
+      bool dots = variadic && i + 1 == list.size() && t.kind == TypeKind::Slice;
+      out += (i ? ", " : "") + (list[i].name.empty() ? "" : list[i].name + " ") +
+             (dots ? "..." + go_type_text(*t.elem) : go_type_text(t));
+    }
+    return out;
+  };
+  std::string s = "func " + (receiver.empty() ? "" : "(" + receiver + ") ") + name + "(" + params(sig.params, sig.variadic) + ")";
+  bool named = !sig.results.empty() && !sig.results[0].name.empty();
+  if (sig.results.size() == 1 && !named) return s + " " + go_type_text(*sig.results[0].type);
+  if (!sig.results.empty()) s += " (" + params(sig.results, false) + ")";
+  return s;
+}
+
 std::string go_method_identity(const std::string& package_path, const std::string& name, const model::Signature& sig) {
   std::string s = package_path + "." + name + "(" + list(sig.params, sig.variadic) + ")";
   if (!sig.results.empty()) s += " " + list(sig.results, false);

@@ -11,6 +11,7 @@
 
 #include "emitter/go_syntax.h"
 #include "emitter/names.h"
+#include "emitter/printer.h"
 #include "emitter/result_rules.h"
 #include "emitter/type_mapper.h"
 
@@ -25,8 +26,9 @@ using model::TypeRef;
 // Everything one package's mapping needs, built once.
 class PackageMapper {
  public:
-  PackageMapper(const model::ApiModel& api, const model::Package& pkg, const GeneratorInfo& info)
-      : api_(api), pkg_(pkg), info_(info),
+  PackageMapper(const model::ApiModel& api, const model::Package& pkg, const GeneratorInfo& info,
+                const MapOptions& options)
+      : api_(api), pkg_(pkg), info_(info), options_(options),
         namer_(reserved_names(pkg),
                [&api](const std::string& path) {
                  const auto* p = api.find_package(path);
@@ -276,14 +278,30 @@ class PackageMapper {
     return joined;
   }
 
-  std::vector<lis::Param> params(const model::Signature& sig) const {
+  std::vector<lis::Param> params(const model::Signature& sig, const model::Facts* facts) const {
     std::vector<lis::Param> out;
     for (size_t i = 0; i < sig.params.size(); ++i) {
       const auto& p = sig.params[i];
+      const model::ParamFact* fact = facts ? facts->param(i) : nullptr;
+      // A parameter the body writes through needs a writable argument; one it only reads takes
+      // any reference. Without evidence it stays read-only, which every caller can satisfy.
+      bool written = fact && fact->writes == "yes";
+      Position pos = written ? Position::WrittenParam : Position::Param;
       bool variadic = sig.variadic && i + 1 == sig.params.size() && p.type->kind == TypeKind::Slice;
-      std::string type =
-          variadic ? "VarArgs<" + types_.map(p.type->elem, Position::Param) + ">" : types_.map(p.type, Position::Param);
+      std::string type = variadic ? "VarArgs<" + types_.map(p.type->elem, pos) + ">" : types_.map(p.type, pos);
+      bool nil_accepted = fact && fact->nil == "accepted" && p.type->kind == TypeKind::Pointer;
+      if (nil_accepted) type = "Option<" + type + ">";
       std::string name = names::parameter_name(p.name, i);
+      if (trace_) {
+        auto k = p.type->kind;
+        bool by_reference = k == TypeKind::Pointer || k == TypeKind::Slice || k == TypeKind::Map;
+        std::string why = !by_reference ? "passed by value"
+                          : written     ? "written through (" + fact->writes_at + "): mut"
+                          : fact && fact->writes == "no" ? "only read: read-only"
+                                                         : "no evidence of writes: read-only, so any reference can be passed";
+        if (nil_accepted) why += "; nil accepted (" + fact->nil_at + "): Option";
+        trace_->push_back("param " + name + ": " + type + " \u2014 " + why);
+      }
       // Lower-casing can make two Go names equal (T and t); the later one takes its position.
       for (const auto& earlier : out) {
         if (earlier.name == name) name += std::to_string(i);
@@ -293,16 +311,59 @@ class PackageMapper {
     return out;
   }
 
+  static lis::Function without_doc(lis::Function f) {
+    f.doc.clear();
+    return f;
+  }
+
+  // The body evidence with the project's override for `symbol` applied on top.
+  model::Facts effective_facts(const model::Facts& facts, const model::Signature& sig, const Override* o) const {
+    model::Facts f = facts;
+    if (!o) return f;
+    f.present = true;
+    if (!o->result.empty()) {
+      if (f.results.size() < sig.results.size()) f.results.resize(sig.results.size());
+      if (!f.results.empty()) {
+        std::string v = o->result == "non-nil" ? "never" : "may";
+        f.results[0] = {v, "the overrides file", v, "the overrides file"};
+      }
+    }
+    if (f.params.size() < sig.params.size()) f.params.resize(sig.params.size());
+    for (size_t i = 0; i < sig.params.size(); ++i) {
+      if (std::find(o->mutates.begin(), o->mutates.end(), sig.params[i].name) != o->mutates.end()) {
+        f.params[i].writes = "yes";
+        f.params[i].writes_at = "the overrides file";
+      }
+    }
+    return f;
+  }
+
   lis::Function function(const std::string& name, const model::Signature& sig, SignatureContext context,
-                         std::string& rule, const std::string& doc = {}) const {
+                         std::string& rule, const std::string& doc = {}, const model::Facts& facts = {},
+                         const std::string& symbol = {}) const {
     if (names::is_lisette_keyword(name)) throw Unmappable("keyword-name", name + " is a Lisette keyword");
+    const Override* o = options_.overrides && !symbol.empty() ? options_.overrides->find(pkg_.path, symbol) : nullptr;
+    if (o && o->skip) throw Unmappable("override-skip", "skipped by the project's overrides file");
+    model::Facts evidence = effective_facts(facts, sig, o);
     lis::Function f;
     f.name = name;
-    f.params = params(sig);
+    f.params = params(sig, evidence.present ? &evidence : nullptr);
     context.sentinel_minus_one = says_minus_one_means_absent(doc);
+    context.facts = evidence.present ? &evidence : nullptr;
+    if (o) context.override = {o->partial, o->flag_bool, o->direct_error};
     ResultMapping r = map_results(types_, sig, context);
+    context.facts = nullptr;
     f.result = r.text;
-    rule = r.rule;
+    rule = o ? r.rule + "+override" : r.rule;
+    if (o && !o->rename.empty()) {
+      f.attributes.push_back("#[go(\"" + name + "\")]");  // Lisette name, Go name
+      f.name = o->rename;
+    }
+    if (trace_) {
+      trace_->push_back("result: " + (r.text.empty() ? std::string("()") : r.text) + " \u2014 rule " + r.rule +
+                        (r.evidence.empty() ? std::string{} : " (" + r.evidence + ")"));
+      if (o) trace_->push_back("overrides file: applied");
+    }
     if (r.comma_ok) f.attributes.push_back("#[go(comma_ok)]");
     if (r.rule == "sentinel-minus-one") f.attributes.push_back("#[go(sentinel_minus_one)]");
     // Results callers routinely drop: closing, flushing, and a builder handing back itself.
@@ -325,11 +386,16 @@ class PackageMapper {
   }
 
   void map_func(const Decl& d) {
+    trace_ = nullptr;
     try {
       std::string rule, note;
-      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, rule, d.doc);
+      std::vector<std::string> decisions;
+      trace_ = options_.record_decisions ? &decisions : nullptr;
+      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, rule, d.doc, d.facts, d.name);
+      trace_ = nullptr;
       f.doc = doc_lines(d.doc);
       for (const auto& tp : d.tparams) f.generics.push_back(generic_param(tp, note));
+      if (options_.record_decisions) out_.explanations[d.name] = {print_function(without_doc(f), "", true), decisions};
       out_.file.functions.push_back(std::move(f));
       record(d.name, "func", BindStatus::Bound, rule, note);
     } catch (const Unmappable& e) {
@@ -441,7 +507,15 @@ class PackageMapper {
                                                              : types_.map(e, Position::TypeArg);
           t.fields.push_back({doc_lines(f.doc), {}, "", embedded});
         } else {
-          t.fields.push_back({doc_lines(f.doc), {}, f.name, types_.map(f.type, Position::Field)});
+          std::string type = types_.map(f.type, Position::Field);
+          if (options_.record_decisions) {
+            out_.explanations[t.name + "." + f.name] = {
+                "pub " + f.name + ": " + type,
+                {"type: " + type + " \u2014 " +
+                 (type.starts_with("Option<") ? "a field's zero value is nil for this Go type, so it is an Option"
+                                              : "a field of a type that cannot be nil")}};
+          }
+          t.fields.push_back({doc_lines(f.doc), {}, f.name, type});
         }
       } catch (const Unmappable&) {
         hidden = true;  // a field Lisette cannot type stays reachable from Go only
@@ -522,12 +596,26 @@ class PackageMapper {
     const std::string self = self_type(d);
     for (const auto& m : d.methods) {
       std::string symbol = d.name + "." + m.name;
+      trace_ = nullptr;
       try {
         std::string rule;
+        std::vector<std::string> decisions;
+        trace_ = options_.record_decisions ? &decisions : nullptr;
         lis::Function f = function(m.name, m.sig,
                                    {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false},
-                                   rule, m.doc);
-        f.receiver = m.pointer_receiver ? "self: Ref<" + self + ">" : "self";
+                                   rule, m.doc, m.facts, symbol);
+        trace_ = nullptr;
+        // A pointer receiver the body writes through needs a writable reference to call on.
+        bool writes = m.facts.receiver_writes == "yes";
+        f.receiver = !m.pointer_receiver ? "self" : writes ? "self: mut Ref<" + self + ">" : "self: Ref<" + self + ">";
+        if (options_.record_decisions) {
+          decisions.insert(decisions.begin(),
+                           "receiver: " + f.receiver + " \u2014 " +
+                               (!m.pointer_receiver ? std::string("value receiver")
+                                : writes            ? "writes through it (" + m.facts.receiver_writes_at + ")"
+                                                    : std::string("no evidence of writes: read-only")));
+          out_.explanations[symbol] = {print_function(without_doc(f), "", false), decisions};
+        }
         f.doc = doc_lines(m.doc);
         impl.methods.push_back(std::move(f));
         if (d.exported) record(symbol, "method", BindStatus::Bound, rule, "");
@@ -542,6 +630,8 @@ class PackageMapper {
   const model::ApiModel& api_;
   const model::Package& pkg_;
   const GeneratorInfo& info_;
+  const MapOptions& options_;
+  std::vector<std::string>* trace_ = nullptr;  // decisions of the symbol being mapped
   names::ImportNamer namer_;
   TypeMapper types_;
   std::set<std::string> used_imports_;
@@ -652,8 +742,9 @@ std::string const_literal(const model::ConstValue& value) {
   throw Unmappable("const-" + value.kind, "a " + value.kind + " constant has no Lisette literal");
 }
 
-MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info) {
-  return PackageMapper(api, package, info).run();
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,
+                          const MapOptions& options) {
+  return PackageMapper(api, package, info, options).run();
 }
 
 }  // namespace lisbind::emit

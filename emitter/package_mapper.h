@@ -3,10 +3,12 @@
 // never taking its neighbours with it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "emitter/ledger.h"
+#include "emitter/overrides.h"
 #include "emitter/lisette_model.h"
 #include "importer/api_model.h"
 
@@ -17,12 +19,25 @@ struct GeneratorInfo {
   std::string lis_version;
 };
 
+struct MapOptions {
+  const Overrides* overrides = nullptr;
+  bool record_decisions = false;  // for `lisbind explain`
+};
+
+// Why one symbol came out as it did: its Lisette form and one line per decision.
+struct Explanation {
+  std::string lisette;
+  std::vector<std::string> decisions;
+};
+
 struct MappedPackage {
   lis::File file;
   std::vector<LedgerEntry> ledger;
+  std::map<std::string, Explanation> explanations;  // by symbol, with record_decisions
 };
 
-MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info);
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,
+                          const MapOptions& options = {});
 
 // `///` lines from a Go doc comment.
 std::vector<std::string> doc_lines(const std::string& doc);

@@ -24,6 +24,7 @@ json BindingLock::to_json() const {
   j["lis"] = lis_version;
   j["go"] = go_version;
   j["target"] = goos + "_" + goarch;
+  if (!overrides_hash.empty()) j["overrides"] = overrides_hash;
   j["requests"] = json::array();
   for (const auto& r : requests) j["requests"].push_back({{"pattern", r.pattern}, {"module", r.module}, {"version", r.version}});
   j["modules"] = json::object();
@@ -45,6 +46,7 @@ BindingLock BindingLock::from_json(const json& j) {
   std::string target = j.at("target");
   l.goos = target.substr(0, target.find('_'));
   l.goarch = target.substr(target.find('_') + 1);
+  l.overrides_hash = j.value("overrides", std::string{});
   for (const auto& r : j.at("requests")) l.requests.push_back({r.at("pattern"), r.at("module"), r.at("version")});
   for (const auto& [m, e] : j.at("modules").items()) {
     l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{})};

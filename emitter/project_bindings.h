@@ -37,6 +37,7 @@ struct LockedModule {
 
 struct BindingLock {
   std::string lisbind_version, lis_version, go_version, goos, goarch;
+  std::string overrides_hash;  // of lisbind-overrides.toml when the bindings were made ("" if none)
   std::vector<BindRequest> requests;
   std::map<std::string, LockedModule> modules;
   std::map<std::string, std::string> files;  // path below typedefs/ -> fnv1a hash of the content

@@ -77,7 +77,13 @@ bool is_error_accessor(const std::string& name) { return in(name, {"Unwrap", "Ca
 ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, const SignatureContext& context) {
   const auto& r = sig.results;
   const std::string& name = context.function_name;
-  if (r.empty()) return {"", "no-result", false};
+  const model::Facts* facts = context.facts;
+  if (r.empty()) {
+    if (facts && facts->never_returns) {
+      return {"Never", "never-returns", false, "every path panics or exits (" + facts->never_returns_at + ")"};
+    }
+    return {"", "no-result", false};
+  }
 
   if (is_error_type(r.back().type)) {
     if (r.size() == 1) {
@@ -85,13 +91,25 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
       if (!context.is_callback && context.is_method && is_error_accessor(name) && sig.params.empty()) {
         return {"Option<error>", "error-accessor", false};
       }
+      if (context.override.direct_error) return {"error", "override-direct-error", false, "override"};
       if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
         return {"error", "error-constructor", false};
       }
       return {"Result<(), error>", "result-error", false};
     }
-    if (r.size() == 2 && is_io_partial_function(name) && is_count_or_bytes(r[0].type)) {
-      return {"Partial<" + types.map(r[0].type, Position::NonNilResult) + ", error>", "io-partial", false};
+    if (r.size() == 2 && (context.override.partial || (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
+      return {"Partial<" + types.map(r[0].type, Position::NonNilResult) + ", error>",
+              context.override.partial ? "override-partial" : "io-partial", false};
+    }
+    // (T, error) promises T when err is nil; where the body returns a nil T with a nil error,
+    // the success value is optional.
+    const model::ResultFact* first = facts ? facts->result(0) : nullptr;
+    if (r.size() == 2 && first && first->nil_with_nil_error == "may" && types.is_nilable(*r[0].type) &&
+        r[0].type->kind != TypeKind::Slice) {
+      std::string inner = types.map(r[0].type, Position::NonNilResult);
+      if (!inner.starts_with("Option<")) inner = "Option<" + inner + ">";
+      return {"Result<" + inner + ", error>", "result-value-may-be-nil", false,
+              "returns nil with a nil error at " + first->nil_with_nil_error_at};
     }
     return {"Result<" + tuple_text(types, r, r.size() - 1, Position::NonNilResult) + ", error>", "result-value-error",
             false};
@@ -99,7 +117,7 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
 
   if (r.size() == 2 && is_bool(r[1].type)) {
     const std::string& flag = r[1].name;
-    bool presence = flag.empty() ? is_lookup_like(name) : is_presence_name(flag);
+    bool presence = !context.override.flag_bool && (flag.empty() ? is_lookup_like(name) : is_presence_name(flag));
     if (presence) {
       // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the hint.
       return {"Option<" + types.map(r[0].type, Position::NonNilResult) + ">", "comma-ok", types.is_nilable(*r[0].type)};
@@ -110,6 +128,17 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
 
   if (r.size() == 1) {
     const auto& t = r[0].type;
+    // Evidence from the body decides before any naming convention.
+    if (const model::ResultFact* f = facts ? facts->result(0) : nullptr; f && !context.is_callback) {
+      if (f->nil == "never" && t->kind == TypeKind::Pointer) {
+        return {types.map(t, Position::NonNilResult), "evidence-non-nil", false, "every return is non-nil"};
+      }
+      if (f->nil == "may" && types.is_nilable(*t) && t->kind != TypeKind::Slice) {
+        std::string text = types.map(t, Position::Result);
+        if (!text.starts_with("Option<")) text = "Option<" + text + ">";
+        return {text, "evidence-may-be-nil", false, "returns nil at " + f->at};
+      }
+    }
     if (context.sentinel_minus_one && t->kind == TypeKind::Basic && t->name == "int") {
       return {"Option<int>", "sentinel-minus-one", false};
     }

@@ -22,6 +22,7 @@ class Unmappable : public std::runtime_error {
 
 enum class Position {
   Param,          // an argument the caller passes: read-only views, nil not offered
+  WrittenParam,   // an argument the body writes through (evidence): the caller must pass `mut`
   Result,         // a value returned to the caller that may be nil: Option for pointers
   NonNilResult,   // the success value of a (T, error) result, or a constructor's result
   Field,          // a struct field or package variable: nil-able things are Option

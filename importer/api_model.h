@@ -77,6 +77,34 @@ struct ConstValue {
   std::string literal;     // the number literal as written in the source (0x0301), if the value is one
 };
 
+// Evidence from a function body (docs/api-model.md, "Facts"); empty strings mean unknown.
+struct ResultFact {
+  std::string nil;                    // never | may | unknown
+  std::string at;                     // witness of a nil return
+  std::string nil_with_nil_error;     // for (T, error): can T be nil when err is nil?
+  std::string nil_with_nil_error_at;
+};
+
+struct ParamFact {
+  std::string writes;  // yes | no | unknown
+  std::string writes_at;
+  std::string nil;     // accepted | rejected | unknown (pointer parameters)
+  std::string nil_at;
+};
+
+struct Facts {
+  bool present = false;
+  std::vector<ResultFact> results;  // one per result when present
+  std::vector<ParamFact> params;    // one per parameter when present
+  std::string receiver_writes;
+  std::string receiver_writes_at;
+  bool never_returns = false;
+  std::string never_returns_at;
+
+  const ResultFact* result(size_t i) const { return i < results.size() ? &results[i] : nullptr; }
+  const ParamFact* param(size_t i) const { return i < params.size() ? &params[i] : nullptr; }
+};
+
 struct Method {
   std::string name;
   bool pointer_receiver = false;
@@ -84,6 +112,7 @@ struct Method {
   std::string doc;
   std::string deprecated;
   std::string pos;
+  Facts facts;
 };
 
 // A method reached through embedded fields rather than declared on the type.
@@ -113,6 +142,7 @@ struct Decl {
   ConstValue value;
   // Func
   Signature sig;
+  Facts facts;
   std::vector<TypeParam> tparams;  // Func, Type
   // Type
   bool alias = false;

@@ -29,6 +29,7 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
   ProcessRequest request;
   request.argv = {find_extract_helper().string(), "-o", out.string()};
   if (options.progress) request.argv.push_back("-progress");
+  if (options.facts) request.argv.push_back("-facts");
   if (!options.tags.empty()) {
     std::string joined;
     for (const auto& t : options.tags) joined += (joined.empty() ? "" : ",") + t;

@@ -14,6 +14,7 @@ namespace lisbind {
 struct ExtractOptions {
   bool progress = false;          // let the helper's progress lines through to stderr
   std::vector<std::string> tags;  // extra build tags
+  bool facts = false;             // read function bodies for evidence (slower; gen and import want it)
 };
 
 // $LISBIND_EXTRACT, else `lisbind-extract` beside the running lisbind binary.

@@ -100,6 +100,26 @@ TypePtr read_type(const json& j) {
   return t;
 }
 
+Facts read_facts(const json& j) {
+  Facts f;
+  auto it = j.find("facts");
+  if (it == j.end() || it->is_null()) return f;
+  f.present = true;
+  each(*it, "results", [&](const json& r) {
+    f.results.push_back({str(r, "nil"), str(r, "at"), str(r, "nil_with_nil_error"), str(r, "nil_with_nil_error_at")});
+  });
+  each(*it, "params", [&](const json& p) {
+    f.params.push_back({str(p, "writes"), str(p, "writes_at"), str(p, "nil"), str(p, "nil_at")});
+  });
+  if (auto r = it->find("receiver"); r != it->end()) {
+    f.receiver_writes = str(*r, "writes");
+    f.receiver_writes_at = str(*r, "writes_at");
+  }
+  f.never_returns = flag(*it, "never_returns");
+  f.never_returns_at = str(*it, "never_returns_at");
+  return f;
+}
+
 std::vector<TypeParam> read_tparams(const json& j) {
   std::vector<TypeParam> tparams;
   each(j, "tparams", [&](const json& tp) { tparams.push_back({str(tp, "name"), read_type(tp.at("constraint"))}); });
@@ -128,12 +148,13 @@ Decl read_decl(const json& j) {
     d.value = {str(*it, "kind"), str(*it, "exact"), str(*it, "float"), str(*it, "literal")};
   }
   if (auto it = j.find("sig"); it != j.end()) d.sig = read_signature(*it);
+  d.facts = read_facts(j);
   d.tparams = read_tparams(j);
   d.alias = flag(j, "alias");
   d.underlying = read_optional_type(j, "underlying");
   each(j, "methods", [&](const json& m) {
     d.methods.push_back({str(m, "name"), flag(m, "ptr"), read_signature(m.at("sig")), str(m, "doc"),
-                         str(m, "deprecated"), str(m, "pos")});
+                         str(m, "deprecated"), str(m, "pos"), read_facts(m)});
   });
   each(j, "promoted", [&](const json& p) {
     d.promoted.push_back({str(p, "name"), strings(p, "via"), flag(p, "ptr"), read_signature(p.at("sig")),
@@ -265,6 +286,36 @@ json write_type(const TypePtr& t) {
   return j;
 }
 
+void write_facts(json& j, const Facts& f) {
+  if (!f.present) return;
+  json out = json::object();
+  for (const auto& r : f.results) {
+    json rj = json::object();
+    put(rj, "nil", r.nil);
+    put(rj, "at", r.at);
+    put(rj, "nil_with_nil_error", r.nil_with_nil_error);
+    put(rj, "nil_with_nil_error_at", r.nil_with_nil_error_at);
+    out["results"].push_back(std::move(rj));
+  }
+  for (const auto& p : f.params) {
+    json pj = json::object();
+    put(pj, "writes", p.writes);
+    put(pj, "writes_at", p.writes_at);
+    put(pj, "nil", p.nil);
+    put(pj, "nil_at", p.nil_at);
+    out["params"].push_back(std::move(pj));
+  }
+  if (!f.receiver_writes.empty()) {
+    json rj = json::object();
+    put(rj, "writes", f.receiver_writes);
+    put(rj, "writes_at", f.receiver_writes_at);
+    out["receiver"] = std::move(rj);
+  }
+  put(out, "never_returns", f.never_returns);
+  put(out, "never_returns_at", f.never_returns_at);
+  j["facts"] = std::move(out);
+}
+
 const char* decl_kind_name(DeclKind k) {
   switch (k) {
     case DeclKind::Const: return "const";
@@ -294,6 +345,7 @@ json write_decl(const Decl& d) {
     j["value"] = std::move(v);
   }
   if (d.kind == DeclKind::Func) j["sig"] = write_signature(d.sig);
+  write_facts(j, d.facts);
   for (const auto& tp : d.tparams) j["tparams"].push_back({{"name", tp.name}, {"constraint", write_type(tp.constraint)}});
   put(j, "alias", d.alias);
   if (d.underlying) j["underlying"] = write_type(d.underlying);
@@ -305,6 +357,7 @@ json write_decl(const Decl& d) {
     put(mj, "doc", m.doc);
     put(mj, "deprecated", m.deprecated);
     put(mj, "pos", m.pos);
+    write_facts(mj, m.facts);
     j["methods"].push_back(std::move(mj));
   }
   for (const auto& p : d.promoted) {

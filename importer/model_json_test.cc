@@ -37,14 +37,17 @@ const char* kDocument = R"json({
                 "results": [{"type": {"k": "chan", "dir": "recv", "elem": {"k": "array", "len": 4,
                               "elem": {"k": "basic", "name": "byte"}}}},
                             {"name": "err", "type": {"k": "named", "name": "error"}}],
-                "variadic": true}},
+                "variadic": true},
+        "facts": {"results": [{"nil": "may", "at": "p.go:20"}, {}],
+                  "params": [{"writes": "no"}, {}], "never_returns": true, "never_returns_at": "p.go:21"}},
        {"kind": "type", "name": "Pod", "exported": true, "is_error": true, "comparable": true,
         "underlying": {"k": "struct", "fields": [
            {"name": "ObjectMeta", "type": {"k": "named", "pkg": "example.com/m/meta", "name": "ObjectMeta"},
             "embedded": true, "exported": true, "tag": "json:\",inline\""},
            {"name": "count", "type": {"k": "basic", "name": "int"}, "doc": "hidden"}]},
         "methods": [{"name": "Error", "sig": {"results": [{"type": {"k": "basic", "name": "string"}}]}},
-                    {"name": "Reset", "ptr": true, "sig": {}, "doc": "Reset clears.", "pos": "p.go:9"}],
+                    {"name": "Reset", "ptr": true, "sig": {}, "doc": "Reset clears.", "pos": "p.go:9",
+                     "facts": {"receiver": {"writes": "yes", "writes_at": "p.go:10"}}}],
         "promoted": [{"name": "GetName", "via": ["ObjectMeta"], "ptr": true,
                       "sig": {"results": [{"type": {"k": "basic", "name": "string"}}]},
                       "from": {"k": "named", "pkg": "example.com/m/meta", "name": "ObjectMeta"}}]},
@@ -102,6 +105,12 @@ TEST(ModelJson, ReadsEveryConstruct) {
   EXPECT_EQ(result.elem->length, 4);
   EXPECT_EQ(fn->sig.results[1].type->name, "error");
   EXPECT_EQ(fn->sig.params[0].type->elem->kind, TypeKind::Slice);
+  ASSERT_TRUE(fn->facts.present);
+  EXPECT_EQ(fn->facts.result(0)->nil, "may");
+  EXPECT_EQ(fn->facts.result(0)->at, "p.go:20");
+  EXPECT_EQ(fn->facts.param(0)->writes, "no");
+  EXPECT_TRUE(fn->facts.never_returns);
+  EXPECT_EQ(fn->facts.result(5), nullptr);
 
   const Decl* pod = p.find_decl("Pod");
   ASSERT_TRUE(pod);
@@ -110,6 +119,8 @@ TEST(ModelJson, ReadsEveryConstruct) {
   EXPECT_TRUE(pod->underlying->fields[0].embedded);
   EXPECT_FALSE(pod->underlying->fields[1].exported);
   EXPECT_TRUE(pod->methods[1].pointer_receiver);
+  EXPECT_EQ(pod->methods[1].facts.receiver_writes, "yes");
+  EXPECT_FALSE(pod->methods[0].facts.present);
   ASSERT_EQ(pod->promoted.size(), 1u);
   EXPECT_EQ(pod->promoted[0].via, std::vector<std::string>{"ObjectMeta"});
   EXPECT_TRUE(pod->promoted[0].pointer_only);

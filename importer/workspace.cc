@@ -30,11 +30,18 @@ std::string first_line_mentioning(const std::string& text, const std::string& ne
   return {};
 }
 
+// The first line that says something: go prints progress ("go: downloading ...") before errors.
 std::string first_nonblank_line(const std::string& text) {
   std::istringstream lines(text);
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.find_first_not_of(" \t\r") != std::string::npos) return line;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    bool progress = false;
+    for (const char* p : {"go: downloading ", "go: finding ", "go: extracting ", "go: added ", "go: upgraded ",
+                          "go: downgraded "}) {
+      progress |= line.starts_with(p);
+    }
+    if (!progress) return line;
   }
   return "(no output)";
 }

@@ -39,6 +39,17 @@ TEST(GoGetFailure, PackageNotInModule) {
             "k8s.io/client-go/kubernetes/nopkg; check the package path");
 }
 
+TEST(GoGetFailure, ProgressLinesAreNotTheError) {
+  std::string err =
+      "go: downloading github.com/prometheus/client_golang v1.24.1\n"
+      "go: for module github.com/prometheus/client_golang, github.com/prometheus/client_golang/prometheus@v1.24.1 "
+      "conflicts with github.com/prometheus/client_golang/prometheus/testutil@v1.25.0\n";
+  EXPECT_EQ(explain_go_get_failure(err, kClientGo),
+            "`go get` failed: go: for module github.com/prometheus/client_golang, "
+            "github.com/prometheus/client_golang/prometheus@v1.24.1 conflicts with "
+            "github.com/prometheus/client_golang/prometheus/testutil@v1.25.0");
+}
+
 TEST(GoGetFailure, Offline) {
   std::string err =
       "go: k8s.io/client-go@v0.37.2: Get \"https://proxy.golang.org/k8s.io/client-go/@v/v0.37.2.info\": dial tcp: "

@@ -14,11 +14,13 @@ type options struct {
 	patterns []string  // go list patterns, as given
 	tags     []string  // build tags
 	progress io.Writer // receives progress lines; nil for none
+	facts    bool      // read the root packages' function bodies for evidence
 }
 
 // extract loads the packages named by opts.patterns and builds the document
 // describing them and their closure. It runs as a list of timed passes:
-// load, walk, docs. The error means nothing could be loaded at all.
+// load, walk, docs, and facts when asked for. The error means nothing could
+// be loaded at all.
 func extract(ctx context.Context, opts options) (*Document, error) {
 	envc := make(chan goEnvResult, 1)
 	go func() {
@@ -53,6 +55,17 @@ func extract(ctx context.Context, opts options) (*Document, error) {
 	if env.err != nil {
 		return nil, env.err
 	}
+
+	if opts.facts {
+		start = time.Now()
+		skipped := computeFacts(out, env.env.GOARCH)
+		if opts.progress != nil {
+			for _, s := range skipped {
+				fmt.Fprintf(opts.progress, "extract: no facts for %s\n", oneLine(s))
+			}
+		}
+		opts.logf(start, "read function bodies of %d root packages", countRoots(out))
+	}
 	doc := &Document{
 		Schema:    schemaVersion,
 		GoVersion: env.env.GOVERSION,
@@ -76,6 +89,16 @@ func extract(ctx context.Context, opts options) (*Document, error) {
 type goEnvResult struct {
 	env goEnv
 	err error
+}
+
+func countRoots(out []*pkgOut) int {
+	n := 0
+	for _, po := range out {
+		if po.model.Root {
+			n++
+		}
+	}
+	return n
 }
 
 func countFiles(out []*pkgOut) int {

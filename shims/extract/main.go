@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	extract [-o FILE] [-tags t1,t2] [-progress] PATTERN...
+//	extract [-o FILE] [-tags t1,t2] [-facts] [-progress] PATTERN...
 //
 // It exits 0 when the document was written, even if some packages failed
 // to load (they are listed in the document's errors), and 2 with one line
@@ -23,7 +23,7 @@ import (
 	"time"
 )
 
-const usage = "usage: extract [-o FILE] [-tags t1,t2] [-progress] PATTERN..."
+const usage = "usage: extract [-o FILE] [-tags t1,t2] [-facts] [-progress] PATTERN..."
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -37,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	outPath := fs.String("o", "", "write the document to `FILE` instead of stdout")
 	tags := fs.String("tags", "", "comma-separated build tags")
 	progress := fs.Bool("progress", false, "print progress lines to stderr")
+	facts := fs.Bool("facts", false, "add evidence from the root packages' function bodies")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			err = errors.New("help requested")
@@ -48,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "extract: no package patterns given (%s)\n", usage)
 		return 2
 	}
-	opts := options{patterns: fs.Args(), tags: splitTags(*tags)}
+	opts := options{patterns: fs.Args(), tags: splitTags(*tags), facts: *facts}
 	if *progress {
 		opts.progress = stderr
 	}
@@ -64,6 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts.logf(start, "wrote %d packages, %d errors", len(doc.Packages), len(doc.Errors))
+	if opts.facts && opts.progress != nil {
+		fmt.Fprintf(opts.progress, "extract: facts: %s\n", countFacts(doc))
+	}
 	return 0
 }
 

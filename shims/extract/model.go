@@ -83,6 +83,7 @@ type Decl struct {
 	IsError    bool        `json:"is_error,omitempty"`
 	PtrIsError bool        `json:"ptr_is_error,omitempty"`
 	Comparable bool        `json:"comparable,omitempty"`
+	Facts      *Facts      `json:"facts,omitempty"`
 }
 
 // Value is the exact value of a constant.
@@ -103,6 +104,7 @@ type Method struct {
 	Doc        string     `json:"doc,omitempty"`
 	Deprecated string     `json:"deprecated,omitempty"`
 	Pos        string     `json:"pos,omitempty"`
+	Facts      *Facts     `json:"facts,omitempty"`
 }
 
 // Promoted is a method reached through embedded fields.
@@ -175,4 +177,39 @@ type Param struct {
 type TypeParam struct {
 	Name       string   `json:"name"`
 	Constraint *TypeRef `json:"constraint"`
+}
+
+// Facts is the evidence read from a function's body (docs/api-model.md,
+// "Facts"): it is only computed with -facts, and only for functions and
+// methods of root packages. A fact that is absent is unknown.
+type Facts struct {
+	Results        []ResultFacts `json:"results,omitempty"`
+	Params         []ParamFacts  `json:"params,omitempty"`
+	Receiver       *ReceiverFact `json:"receiver,omitempty"`
+	NeverReturns   bool          `json:"never_returns,omitempty"`
+	NeverReturnsAt string        `json:"never_returns_at,omitempty"`
+}
+
+// ResultFacts is what is known about one result slot; it is empty for a
+// slot whose type cannot be nil.
+type ResultFacts struct {
+	Nil               string `json:"nil,omitempty"`
+	At                string `json:"at,omitempty"`
+	NilWithNilError   string `json:"nil_with_nil_error,omitempty"`
+	NilWithNilErrorAt string `json:"nil_with_nil_error_at,omitempty"`
+}
+
+// ParamFacts is what is known about one parameter; writes applies to
+// pointer, slice and map parameters, nil to pointer parameters.
+type ParamFacts struct {
+	Writes   string `json:"writes,omitempty"`
+	WritesAt string `json:"writes_at,omitempty"`
+	Nil      string `json:"nil,omitempty"`
+	NilAt    string `json:"nil_at,omitempty"`
+}
+
+// ReceiverFact says whether a method writes through its receiver.
+type ReceiverFact struct {
+	Writes   string `json:"writes,omitempty"`
+	WritesAt string `json:"writes_at,omitempty"`
 }
