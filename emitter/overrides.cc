@@ -1,8 +1,7 @@
 #include "emitter/overrides.h"
 
-#include <sstream>
 
-#include <toml++/toml.h>
+#include "importer/toml_reading.h"
 
 #include "importer/errors.h"
 #include "importer/file_util.h"
@@ -12,14 +11,7 @@ namespace lisbind::emit {
 Overrides Overrides::load(const std::filesystem::path& file) { return parse(read_file(file), file.string()); }
 
 Overrides Overrides::parse(const std::string& text, const std::string& origin) {
-  toml::table table;
-  try {
-    table = toml::parse(text, origin);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream where;
-    where << e.source().begin;
-    throw UserError(origin + " is not valid TOML (" + std::string(e.description()) + " at " + where.str() + ")");
-  }
+  toml::table table = parse_toml(text, origin);
   Overrides out;
   for (const auto& [package, symbols] : table) {
     const auto* per_package = symbols.as_table();

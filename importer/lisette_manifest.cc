@@ -7,6 +7,7 @@
 
 #include "importer/errors.h"
 #include "importer/file_util.h"
+#include "importer/toml_reading.h"
 
 namespace lisbind {
 namespace fs = std::filesystem;
@@ -111,14 +112,7 @@ LisetteManifest LisetteManifest::parse(std::string text, const std::string& orig
 LisetteManifest LisetteManifest::load(const fs::path& file) { return parse(read_file(file), file.string()); }
 
 void LisetteManifest::reparse() {
-  toml::table table;
-  try {
-    table = toml::parse(text_, origin_);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream where;
-    where << e.source().begin;
-    throw UserError(origin_ + " is not valid TOML (" + std::string(e.description()) + " at " + where.str() + ")");
-  }
+  toml::table table = parse_toml(text_, origin_);
   auto name = table["project"]["name"].value<std::string>();
   if (!name) throw UserError(origin_ + " has no [project] name; is this a Lisette project?");
   project_name_ = *name;
