@@ -1,10 +1,8 @@
 #include "emitter/overrides.h"
 
-
-#include "importer/toml_reading.h"
-
 #include "importer/errors.h"
 #include "importer/file_util.h"
+#include "importer/toml_reading.h"
 
 namespace lisbind::emit {
 
