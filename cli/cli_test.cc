@@ -27,6 +27,11 @@ fs::path scratch_dir(const std::string& name) {
   return d;
 }
 
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path) << text;
@@ -141,6 +146,24 @@ TEST(Cli, GenWritesTreeAndLedger) {
   EXPECT_GT(ledger["totals"]["bound"].get<int>(), 1000);
   EXPECT_NE(r.out.find("% bound)"), std::string::npos) << r.out;
   fs::remove_all(out);
+}
+
+TEST(Cli, AnUnchangedRequestReusesTheCachedModel) {
+  fs::path dir = scratch_dir("modelcache");
+  // A stand-in for the helper that records each start, then runs the real one.
+  write(dir / "helper.sh", "#!/bin/sh\necho run >> " + (dir / "runs.log").string() + "\nexec " LISBIND_BINARY_DIR
+                           "/lisbind-extract \"$@\"\n");
+  fs::permissions(dir / "helper.sh", fs::perms::owner_all);
+  std::map<std::string, std::string> env = {{"LISBIND_EXTRACT", (dir / "helper.sh").string()},
+                                            {"LISBIND_CACHE_DIR", (dir / "cache").string()}};
+  auto first = lisbind({"gen", "errors", "-o", (dir / "out1").string(), "-q"}, {}, env);
+  auto second = lisbind({"gen", "errors", "-o", (dir / "out2").string(), "-q"}, {}, env);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(read_text(dir / "runs.log"), "run\n");  // the second run read the cached model
+  EXPECT_FALSE(read_text(dir / "out1/std/errors.d.lis").empty());
+  EXPECT_EQ(read_text(dir / "out1/std/errors.d.lis"), read_text(dir / "out2/std/errors.d.lis"));
+  fs::remove_all(dir);
 }
 
 TEST(Cli, ExplainShowsRuleAndEvidence) {

@@ -1,6 +1,9 @@
 #include "emitter/generator.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -31,14 +34,41 @@ fs::path typedef_relative_path(const model::Package& p) {
 Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides) {
   std::set<std::string> failed;
   for (const auto& e : api.errors) failed.insert(e.package);
-  Generated g;
+  std::vector<const model::Package*> todo;
   for (const auto& p : api.packages) {
     // No typedef may import an internal package (lis refuses it), so one reached only through
     // the closure would never be read; its types appear as stand-ins where they are used.
     if (p.command || failed.contains(p.path) || (p.internal && !p.root)) continue;
-    MappedPackage mapped = map_package(api, p, info, {overrides, false});
-    g.files.push_back({p.path, typedef_relative_path(p), lis::print_file(mapped.file)});
-    g.ledger.append(mapped.ledger);
+    todo.push_back(&p);
+  }
+
+  // Packages map independently (each reads the shared model only), so workers take them in
+  // turn; results land in package order, which keeps the output byte-identical run to run.
+  std::vector<MappedPackage> mapped(todo.size());
+  std::atomic<size_t> next{0};
+  std::vector<std::exception_ptr> errors(todo.size());
+  auto work = [&] {
+    for (size_t i = next++; i < todo.size(); i = next++) {
+      try {
+        mapped[i] = map_package(api, *todo[i], info, {overrides, false});
+      } catch (...) {
+        errors[i] = std::current_exception();  // rethrown below, on the caller's thread
+      }
+    }
+  };
+  unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+
+  Generated g;
+  for (size_t i = 0; i < todo.size(); ++i) {
+    g.files.push_back({todo[i]->path, typedef_relative_path(*todo[i]), lis::print_file(mapped[i].file)});
+    g.ledger.append(mapped[i].ledger);
   }
   std::sort(g.files.begin(), g.files.end(), [](auto& a, auto& b) { return a.relative_path < b.relative_path; });
   return g;

@@ -22,12 +22,42 @@ fs::path find_extract_helper() {
   return helper;
 }
 
+namespace {
+
+// What decides the helper's output for an immutable workspace: the helper build, the toolchain,
+// the exact module versions (go.mod and go.sum of the work module), the request, and the build
+// environment. Equal keys mean byte-identical models, so the model is read back instead.
+std::string model_cache_key(const GoToolchain& go, const Workspace& ws, const ExtractOptions& o, const fs::path& helper) {
+  std::error_code ec;
+  std::string key = "helper " + helper.string() + " " + std::to_string(fs::file_size(helper, ec)) + " " +
+                    std::to_string(fs::last_write_time(helper, ec).time_since_epoch().count()) + "\n";
+  key += "go " + go.version().text + "\n";
+  key += read_file_if_exists(ws.dir / "go.mod") + "\n" + read_file_if_exists(ws.dir / "go.sum") + "\n";
+  for (const auto& p : ws.patterns) key += "pattern " + p + "\n";
+  for (const auto& t : o.tags) key += "tag " + t + "\n";
+  key += o.facts ? "facts\n" : "no-facts\n";
+  for (const char* var : {"GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOAMD64", "GOARM64"}) {
+    const char* v = std::getenv(var);
+    key += std::string(var) + "=" + (v ? v : "") + "\n";
+  }
+  return fnv1a_hex(key);
+}
+
+}  // namespace
+
 model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, const ExtractOptions& options) {
   fs::path out = lisbind_cache_dir() / "tmp" / ("model-" + std::to_string(::getpid()) + ".json");
   fs::create_directories(out.parent_path());
+  fs::path helper = find_extract_helper();
+  fs::path cached;
+  if (workspace.immutable_sources) {
+    cached = lisbind_cache_dir() / "models" / (model_cache_key(go, workspace, options, helper) + ".json");
+    std::string json = read_file_if_exists(cached);
+    if (!json.empty()) return model::parse_api_model(json);
+  }
 
   ProcessRequest request;
-  request.argv = {find_extract_helper().string(), "-o", out.string()};
+  request.argv = {helper.string(), "-o", out.string()};
   if (options.progress) request.argv.push_back("-progress");
   if (options.facts) request.argv.push_back("-facts");
   if (!options.tags.empty()) {
@@ -50,8 +80,14 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
     throw UserError("loading the Go packages failed: " + message);
   }
   std::string json = read_file(out);
+  model::ApiModel model = model::parse_api_model(json);
+  // Only a model without load errors is kept: an error may be a passing fault (disk, network).
+  if (!cached.empty() && model.errors.empty()) {
+    fs::create_directories(cached.parent_path(), ec);
+    fs::rename(out, cached, ec);
+  }
   fs::remove(out, ec);
-  return model::parse_api_model(json);
+  return model;
 }
 
 }  // namespace lisbind

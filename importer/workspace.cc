@@ -134,6 +134,7 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
   std::sort(arguments.begin(), arguments.end());
   std::string request_key;
   for (const auto& a : arguments) request_key += a + "\n";
+  ws.immutable_sources = true;
   ws.dir = lisbind_cache_dir() / "work" / (arguments.empty() ? std::string("std") : fnv1a_hex(request_key));
   fs::create_directories(ws.dir);
   if (!fs::exists(ws.dir / "go.mod")) {

@@ -16,6 +16,9 @@ namespace lisbind {
 struct Workspace {
   std::filesystem::path dir;          // where go/packages runs
   std::vector<std::string> patterns;  // what go/packages is given
+  // Everything it loads comes from immutable module versions or the toolchain (not a module on
+  // disk that the user edits), so its model can be cached.
+  bool immutable_sources = false;
 };
 
 // Where lisbind keeps what may be reused between runs: $LISBIND_CACHE_DIR, else
