@@ -5,10 +5,8 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Export data carries no comments, and its positions are unreliable in
@@ -52,22 +50,10 @@ func readDocs(out []*pkgOut) []LoadErr {
 		}
 	}
 
-	next := make(chan job)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				results[j.pkg][j.file] = parseDocs(j.path)
-			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
+	forEachParallel(len(jobs), func(k int) {
+		j := jobs[k]
+		results[j.pkg][j.file] = parseDocs(j.path)
+	})
 
 	var errs []LoadErr
 	for i, po := range out {

@@ -7,11 +7,9 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -52,22 +50,9 @@ func computeFacts(out []*pkgOut, goarch string) []string {
 		return len(roots[i].pkg.CompiledGoFiles) > len(roots[j].pkg.CompiledGoFiles)
 	})
 	results := make([]rootFacts, len(roots))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(roots)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = analyzeRoot(roots[i].pkg, sizes)
-			}
-		}()
-	}
-	for i := range roots {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEachParallel(len(roots), func(i int) {
+		results[i] = analyzeRoot(roots[i].pkg, sizes)
+	})
 
 	var skipped []string
 	for i, po := range roots {
