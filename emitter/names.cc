@@ -15,10 +15,6 @@ constexpr std::array<std::string_view, 31> kKeywords = {
     "if", "impl", "import", "in", "interface", "let", "loop", "match", "mut", "pub", "recover",
     "return", "select", "struct", "task", "true", "try", "type", "var", "while"};
 
-constexpr std::array<std::string_view, 17> kPreludeTypes = {
-    "Array", "Channel", "Comparable", "Map", "Never", "Option", "Partial", "Receiver", "Ref", "Result",
-    "Sender", "Slice", "Unknown", "VarArgs", "Some", "None", "Ok"};
-
 std::vector<std::string> path_elements(std::string_view path) {
   std::vector<std::string> parts;
   size_t start = 0;
@@ -48,10 +44,6 @@ std::string identifier_from(std::string_view text) {
 
 bool is_lisette_keyword(std::string_view name) {
   return std::find(kKeywords.begin(), kKeywords.end(), name) != kKeywords.end();
-}
-
-bool is_prelude_type(std::string_view name) {
-  return std::find(kPreludeTypes.begin(), kPreludeTypes.end(), name) != kPreludeTypes.end();
 }
 
 std::string parameter_name(std::string_view go_name, size_t index) {

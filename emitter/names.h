@@ -16,9 +16,6 @@ bool is_lisette_keyword(std::string_view name);
 // A Go parameter name made safe: keywords get a `_` suffix, blank and missing names get `argN`.
 std::string parameter_name(std::string_view go_name, size_t index);
 
-// Types the prelude defines; a Go type with one of these names must not be referenced bare.
-bool is_prelude_type(std::string_view name);
-
 // The name lis binds `import "go:PATH"` to when the typedef has no `// Package:` header: the last
 // path element verbatim, or the one before a `/vN` (N >= 2) suffix.
 std::string default_binding_name(std::string_view import_path);

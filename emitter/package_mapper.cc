@@ -172,8 +172,6 @@ class PackageMapper {
     if (d.exported) record(symbol, kind, BindStatus::Skipped, why.code, why.what());
   }
 
-  std::vector<std::string> doc_with_deprecation(const std::string& doc) const { return doc_lines(doc); }
-
   // ---- constants and variables ---------------------------------------------------------------
 
   void map_const(const Decl& d) {
