@@ -15,10 +15,13 @@ import (
 // (refer); a type from a package not yet emitted adds that package, whose
 // exported declarations are then emitted and encoded in turn, and an
 // unexported type is emitted on its own. The walk ends when no work is
-// left. It runs on one goroutine: go/types expands instantiated methods
-// lazily, and a single pass over ~25k declarations is fast enough.
+// left. It runs on one goroutine: it decodes a package's types when it
+// starts on the package, which must not run concurrently, go/types expands
+// instantiated methods lazily, and a single pass over ~25k declarations is
+// fast enough.
 type walker struct {
-	usable  map[string]*packages.Package // loaded without errors, by path
+	l       *loaded
+	joined  func(*pkgOut) // called once for each package that joins the closure
 	emitted map[string]*pkgOut
 	todo    []*pkgOut         // packages whose exported declarations are pending
 	pending []*types.TypeName // unexported types to emit
@@ -35,11 +38,13 @@ type pkgOut struct {
 	pkg     *packages.Package
 	model   *Package
 	imports map[string]bool
+	docs    []fileDocs // what each of pkg.GoFiles says, filled in by the doc pass
 }
 
-func newWalker(usable map[string]*packages.Package) *walker {
+func newWalker(l *loaded, joined func(*pkgOut)) *walker {
 	return &walker{
-		usable:    usable,
+		l:         l,
+		joined:    joined,
 		emitted:   make(map[string]*pkgOut),
 		queued:    make(map[*types.TypeName]bool),
 		errorType: types.Universe.Lookup("error").Type().Underlying().(*types.Interface),
@@ -47,8 +52,9 @@ func newWalker(usable map[string]*packages.Package) *walker {
 }
 
 // walk emits the roots and everything they reach. It returns the emitted
-// packages sorted by path, with sorted declarations.
-func (w *walker) walk(roots []*packages.Package) []*pkgOut {
+// packages sorted by path, with sorted declarations. The error means some
+// export data could not be decoded.
+func (w *walker) walk(roots []*packages.Package) ([]*pkgOut, error) {
 	for _, p := range roots {
 		if po := w.join(p.PkgPath); po != nil {
 			po.model.Root = true
@@ -58,7 +64,11 @@ func (w *walker) walk(roots []*packages.Package) []*pkgOut {
 		if n := len(w.todo); n > 0 {
 			po := w.todo[n-1]
 			w.todo = w.todo[:n-1]
-			scope := po.pkg.Types.Scope()
+			tp, err := w.l.typesOf(po.pkg)
+			if err != nil {
+				return nil, err
+			}
+			scope := tp.Scope()
 			for _, name := range scope.Names() {
 				if obj := scope.Lookup(name); obj.Exported() {
 					w.emit(po, obj)
@@ -71,7 +81,7 @@ func (w *walker) walk(roots []*packages.Package) []*pkgOut {
 		w.pending = w.pending[:n-1]
 		w.emit(w.emitted[tn.Pkg().Path()], tn)
 	}
-	return w.finish()
+	return w.finish(), nil
 }
 
 // join adds the package at path to the closure, once. It returns nil for a
@@ -81,13 +91,16 @@ func (w *walker) join(path string) *pkgOut {
 	if po, ok := w.emitted[path]; ok {
 		return po
 	}
-	p := w.usable[path]
+	p := w.l.usable[path]
 	if p == nil {
 		return nil
 	}
 	po := &pkgOut{pkg: p, model: newPackage(p), imports: make(map[string]bool)}
 	w.emitted[path] = po
 	w.todo = append(w.todo, po)
+	if w.joined != nil {
+		w.joined(po)
+	}
 	return po
 }
 

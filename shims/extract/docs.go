@@ -4,9 +4,11 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Export data carries no comments, and its positions are unreliable in
@@ -29,37 +31,33 @@ type fileDocs struct {
 	pkgDoc  string
 	entries map[string]docEntry
 	err     error
+	end     time.Time // when the parse was done
 }
 
-// readDocs parses the files of every emitted package with a bounded pool of
-// workers and attaches docs and positions to their declarations. It returns
-// the parse errors, which do not stop the run: a file the compiler accepted
-// but go/parser rejects only loses its docs.
-func readDocs(out []*pkgOut) []LoadErr {
-	type job struct {
-		pkg  int
-		file int
-		path string
+// queueDocs has the pool parse po's files.
+func queueDocs(p *pool, po *pkgOut) {
+	po.docs = make([]fileDocs, len(po.pkg.GoFiles))
+	for i, path := range po.pkg.GoFiles {
+		p.submit(func() {
+			po.docs[i] = parseDocs(path)
+			po.docs[i].end = time.Now()
+		})
 	}
-	results := make([][]fileDocs, len(out))
-	var jobs []job
-	for i, po := range out {
-		results[i] = make([]fileDocs, len(po.pkg.GoFiles))
-		for j, path := range po.pkg.GoFiles {
-			jobs = append(jobs, job{i, j, path})
-		}
-	}
+}
 
-	forEachParallel(len(jobs), func(k int) {
-		j := jobs[k]
-		results[j.pkg][j.file] = parseDocs(j.path)
-	})
-
-	var errs []LoadErr
-	for i, po := range out {
+// attachAllDocs attaches the docs and positions the pool read to the
+// declarations of every package, once the walk has emitted them all and
+// the pool is done. It returns the parse errors, which do not stop the
+// run (a file the compiler accepted but go/parser rejects only loses its
+// docs), and when the last file was done.
+func attachAllDocs(out []*pkgOut) (errs []LoadErr, end time.Time) {
+	for _, po := range out {
 		merged := make(map[string]docEntry)
 		var pkgDocs []string
-		for _, fd := range results[i] {
+		for _, fd := range po.docs {
+			if fd.end.After(end) {
+				end = fd.end
+			}
 			if fd.err != nil {
 				errs = append(errs, LoadErr{Package: po.model.Path, Message: fd.err.Error()})
 			}
@@ -70,16 +68,36 @@ func readDocs(out []*pkgOut) []LoadErr {
 				merged[k] = e
 			}
 		}
+		po.docs = nil
 		po.model.Doc = strings.Join(pkgDocs, "\n\n")
 		attachDocs(po.model, merged)
 	}
-	return errs
+	return errs, end
 }
 
-// parseDocs collects the doc comments and positions of one file.
+const docsMode = parser.ParseComments | parser.SkipObjectResolution
+
+// parseDocs collects the doc comments and positions of one file, parsing
+// it without its function bodies and composite literals. Should that fail,
+// the file is parsed as it is, so that the error reported is the one
+// go/parser gives for the file. (An error inside a body goes unseen; the
+// compiler accepted the file.)
 func parseDocs(path string) fileDocs {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, path, nil, parser.ParseComments|parser.SkipObjectResolution)
+	var f *ast.File
+	src, err := os.ReadFile(path)
+	if err == nil {
+		f, err = parser.ParseFile(fset, path, dropBodies(src), docsMode)
+	}
+	if err != nil {
+		fset = token.NewFileSet()
+		f, err = parser.ParseFile(fset, path, nil, docsMode)
+	}
+	return fileDocsOf(fset, f, err, path)
+}
+
+// fileDocsOf collects the doc comments and positions of a parsed file.
+func fileDocsOf(fset *token.FileSet, f *ast.File, err error, path string) fileDocs {
 	fd := fileDocs{entries: make(map[string]docEntry), err: err}
 	if f == nil {
 		return fd
@@ -103,6 +121,12 @@ func parseDocs(path string) fileDocs {
 	for _, decl := range f.Decls {
 		switch decl := decl.(type) {
 		case *ast.FuncDecl:
+			// Unexported functions and methods never reach the document,
+			// nor do unexported variables and constants below; unexported
+			// types, their fields and interface methods can.
+			if !decl.Name.IsExported() {
+				continue
+			}
 			key := decl.Name.Name
 			if decl.Recv != nil && len(decl.Recv.List) == 1 {
 				key = receiverTypeName(decl.Recv.List[0].Type) + "." + key
@@ -122,6 +146,9 @@ func parseDocs(path string) fileDocs {
 					addMembers(spec.Name.Name, spec.Type, add)
 				case *ast.ValueSpec:
 					for i, name := range spec.Names {
+						if !name.IsExported() {
+							continue
+						}
 						add(name.Name, name, spec.Doc, spec.Comment, groupDoc)
 						if decl.Tok == token.CONST && i < len(spec.Values) {
 							e := fd.entries[name.Name]

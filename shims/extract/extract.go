@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -18,26 +21,58 @@ type options struct {
 }
 
 // extract loads the packages named by opts.patterns and builds the document
-// describing them and their closure. It runs as a list of timed passes:
-// load, walk, docs, and facts when asked for. The error means nothing could
-// be loaded at all.
+// describing them and their closure. The error means nothing could be
+// loaded at all.
 func extract(ctx context.Context, opts options) (*Document, error) {
 	envc := make(chan goEnvResult, 1)
 	go func() {
 		env, err := readGoEnv(ctx, opts.dir)
 		envc <- goEnvResult{env, err}
 	}()
+	env := sync.OnceValues(func() (goEnv, error) {
+		r := <-envc
+		return r.env, r.err
+	})
+	doc, err := extractWith(ctx, opts, env, false)
+	if errors.Is(err, errDecode) {
+		// Export data that go list produced but that cannot be decoded
+		// makes a package unusable, and go/packages knows best how to
+		// report that; it decodes everything, so it is only asked then.
+		if opts.progress != nil {
+			fmt.Fprintf(opts.progress, "extract: %s; loading again\n", oneLine(err.Error()))
+		}
+		doc, err = extractWith(ctx, opts, env, true)
+	}
+	return doc, err
+}
 
+// errDecode marks an error decoding export data.
+var errDecode = errors.New("decoding export data")
+
+// extractWith runs the passes: load; the walk, which decodes types as it
+// reaches packages and hands their files to the doc pass as it goes; the
+// facts pass, when asked for, which shares the doc pass's workers. With
+// eager set, go/packages decodes all types up front.
+func extractWith(ctx context.Context, opts options, env func() (goEnv, error), eager bool) (*Document, error) {
 	start := time.Now()
-	l, err := load(ctx, opts)
+	l, err := load(ctx, opts, eager)
 	if err != nil {
 		return nil, err
 	}
 	opts.logf(start, "loaded %d packages (%d matched)", l.count, len(l.roots))
 
+	// While the walk runs, the doc pass gets the other processors: the walk
+	// is sequential and the longest pass, so it should not wait for them.
+	procs := runtime.GOMAXPROCS(0)
+	workers := newPool(max(procs-1, 1))
+	defer workers.wait()
+
 	start = time.Now()
-	w := newWalker(l.usable)
-	out := w.walk(l.roots)
+	w := newWalker(l, func(po *pkgOut) { queueDocs(workers, po) })
+	out, err := w.walk(l.roots)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errDecode, err)
+	}
 	decls, methods := 0, 0
 	for _, po := range out {
 		decls += len(po.model.Decls)
@@ -46,34 +81,41 @@ func extract(ctx context.Context, opts options) (*Document, error) {
 		}
 	}
 	opts.logf(start, "encoded %d packages, %d declarations, %d methods", len(out), decls, methods)
+	walked := time.Now()
 
-	start = time.Now()
-	parseErrs := readDocs(out)
-	opts.logf(start, "read docs from %d files", countFiles(out))
-
-	env := <-envc
-	if env.err != nil {
-		return nil, env.err
+	goenv, err := env()
+	if err != nil {
+		return nil, err
 	}
-
+	var facts []*factsJob
 	if opts.facts {
-		start = time.Now()
-		skipped := computeFacts(out, env.env.GOARCH)
+		if facts, err = queueFacts(workers, l, out, goenv.GOARCH); err != nil {
+			return nil, fmt.Errorf("%w: %v", errDecode, err)
+		}
+	}
+	workers.grow(procs)
+	workers.wait()
+	// The doc pass ran alongside the walk; what it took beyond the walk is
+	// what it cost.
+	parseErrs, docsEnd := attachAllDocs(out)
+	opts.logd(max(docsEnd.Sub(walked), 0), "read docs from %d files", countFiles(out))
+	if opts.facts {
+		skipped, took := attachAllFacts(facts)
 		if opts.progress != nil {
 			for _, s := range skipped {
 				fmt.Fprintf(opts.progress, "extract: no facts for %s\n", oneLine(s))
 			}
 		}
-		opts.logf(start, "read function bodies of %d root packages", countRoots(out))
+		opts.logd(took, "read function bodies of %d root packages", countRoots(out))
 	}
 	doc := &Document{
 		Schema:    schemaVersion,
-		GoVersion: env.env.GOVERSION,
+		GoVersion: goenv.GOVERSION,
 		Build: Build{
-			GOOS:   env.env.GOOS,
-			GOARCH: env.env.GOARCH,
+			GOOS:   goenv.GOOS,
+			GOARCH: goenv.GOARCH,
 			Tags:   opts.tags,
-			Cgo:    env.env.CGOENABLED == "1",
+			Cgo:    goenv.CGOENABLED == "1",
 		},
 		Patterns: opts.patterns,
 		Packages: make([]*Package, len(out)),
@@ -111,8 +153,13 @@ func countFiles(out []*pkgOut) int {
 
 // logf prints one progress line with the time since start.
 func (o options) logf(start time.Time, format string, args ...any) {
+	o.logd(time.Since(start), format, args...)
+}
+
+// logd prints one progress line with a duration.
+func (o options) logd(d time.Duration, format string, args ...any) {
 	if o.progress == nil {
 		return
 	}
-	fmt.Fprintf(o.progress, "extract: "+format+" in %.2fs\n", append(args, time.Since(start).Seconds())...)
+	fmt.Fprintf(o.progress, "extract: "+format+" in %.2fs\n", append(args, d.Seconds())...)
 }

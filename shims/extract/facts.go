@@ -10,18 +10,19 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 )
 
 // The facts pass reads function bodies of the root packages and states
-// evidence about them (docs/api-model.md, "Facts"). The load stays one
-// packages.Load from export data: asking go/packages for syntax would make
-// it type-check every dependency from source too, which is several times
-// slower. Instead each root package's files are parsed and type-checked
-// here with go/types, importing its dependencies from the types go/packages
-// already read, and built into SSA form, one program per root so that the
+// evidence about them (docs/api-model.md, "Facts"). Types still come from
+// export data: asking go/packages for syntax would make it type-check
+// every dependency from source too, which is several times slower. Instead
+// each root package's files are parsed and type-checked here with
+// go/types, importing its dependencies from the types decoded from their
+// export data, and built into SSA form, one program per root so that the
 // roots are independent and run in parallel. Only the root's own bodies are
 // built; calls into other packages are opaque, which is why every fact has
 // an "unknown".
@@ -33,37 +34,74 @@ type rootFacts struct {
 	err   error
 }
 
-// computeFacts runs the pass over the emitted root packages in parallel and
-// attaches the facts to their declarations. It returns one line per root
-// whose bodies could not be analysed (they simply have no facts).
-func computeFacts(out []*pkgOut, goarch string) []string {
+// factsJob is the pass over one root package.
+type factsJob struct {
+	po         *pkgOut
+	result     rootFacts
+	start, end time.Time
+}
+
+// queueFacts has the pool run the pass over the emitted root packages. It
+// first decodes the roots' imports, here, as the analyses import them
+// concurrently and decoding must not run then.
+func queueFacts(p *pool, l *loaded, out []*pkgOut, goarch string) ([]*factsJob, error) {
 	sizes := types.SizesFor("gc", goarch)
-	var roots []*pkgOut
+	var jobs []*factsJob
 	for _, po := range out {
 		if po.model.Root && len(po.pkg.CompiledGoFiles) > 0 {
-			roots = append(roots, po)
+			jobs = append(jobs, &factsJob{po: po})
+		}
+	}
+	for _, j := range jobs {
+		paths := make([]string, 0, len(j.po.pkg.Imports))
+		for path := range j.po.pkg.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			if imp := l.usable[j.po.pkg.Imports[path].PkgPath]; imp != nil {
+				if _, err := l.typesOf(imp); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	// The largest packages go first so that one of them does not start last
 	// and leave the other workers idle.
-	sort.SliceStable(roots, func(i, j int) bool {
-		return len(roots[i].pkg.CompiledGoFiles) > len(roots[j].pkg.CompiledGoFiles)
+	sort.SliceStable(jobs, func(i, k int) bool {
+		return len(jobs[i].po.pkg.CompiledGoFiles) > len(jobs[k].po.pkg.CompiledGoFiles)
 	})
-	results := make([]rootFacts, len(roots))
-	forEachParallel(len(roots), func(i int) {
-		results[i] = analyzeRoot(roots[i].pkg, sizes)
-	})
+	for _, j := range jobs {
+		p.submitUrgent(func() {
+			j.start = time.Now()
+			j.result = analyzeRoot(j.po.pkg, sizes)
+			j.end = time.Now()
+		})
+	}
+	return jobs, nil
+}
 
-	var skipped []string
-	for i, po := range roots {
-		if results[i].err != nil {
-			skipped = append(skipped, po.model.Path+": "+results[i].err.Error())
+// attachAllFacts attaches the facts of the finished jobs to their
+// declarations. It returns one line per root whose bodies could not be
+// analysed (they simply have no facts), and the time from the first job's
+// start to the last one's end.
+func attachAllFacts(jobs []*factsJob) (skipped []string, took time.Duration) {
+	var first, last time.Time
+	for _, j := range jobs {
+		if first.IsZero() || j.start.Before(first) {
+			first = j.start
+		}
+		if j.end.After(last) {
+			last = j.end
+		}
+		if j.result.err != nil {
+			skipped = append(skipped, j.po.model.Path+": "+j.result.err.Error())
 			continue
 		}
-		attachFacts(po.model, results[i].facts)
+		attachFacts(j.po.model, j.result.facts)
 	}
 	sort.Strings(skipped)
-	return skipped
+	return skipped, last.Sub(first)
 }
 
 func attachFacts(p *Package, facts map[string]*Facts) {

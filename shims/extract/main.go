@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 )
@@ -26,7 +27,24 @@ import (
 const usage = "usage: extract [-o FILE] [-tags t1,t2] [-facts] [-progress] PATTERN..."
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tuneGC trades memory the helper does not need for time, unless the
+// environment sets GOGC or GOMEMLIMIT. The helper is one short batch that
+// has exited before the rest of lisbind reads its document, so its peak is
+// the import's. At the default GOGC=100 the collector takes about a sixth
+// of the CPU time; at 200 it runs half as often: for the client-go import
+// set 3.9 s and 685 MiB instead of 5.0 s and 595 MiB. The soft limit keeps
+// a much larger request from growing its heap to three times its live size.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 }
 
 // run is main without the process: it parses args, extracts and writes the
