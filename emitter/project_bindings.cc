@@ -201,9 +201,12 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
     if (!fs::exists(source)) {
       throw UserError("the vendored typedef " + source.string() + " is missing; run `lisbind import` to regenerate");
     }
-    write_file_atomically(cache / rel, read_file(source));
+    // A file already in place is left alone: re-importing pinned versions then renames nothing.
+    std::string text = read_file(source);
+    if (read_file_if_exists(cache / rel) != text) write_file_atomically(cache / rel, text);
   }
-  write_file_atomically(cache / ".warm-stamp", warm_stamp_text(scan_go_imports(project), manifest));
+  std::string stamp = warm_stamp_text(scan_go_imports(project), manifest);
+  if (read_file_if_exists(cache / ".warm-stamp") != stamp) write_file_atomically(cache / ".warm-stamp", stamp);
 }
 
 DriftReport check_drift(const fs::path& project, const BindingLock& lock, const LisetteManifest& manifest) {
