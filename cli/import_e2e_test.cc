@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -150,6 +151,58 @@ TEST(ImportE2e, NewVersionOfOnePackageMovesItsModule) {
             std::string::npos);
 }
 
+// Every file below `dir`, by relative path, with its content.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
+  }
+  return files;
+}
+
+TEST(ImportE2e, AnotherProjectReusesTheBindingsWithoutReadingTheModel) {
+  const std::string spec = "github.com/prometheus/client_golang@v1.25.0";  // all that the program imports
+  fs::path first = new_project("reuse-first", "prometheus");
+  fs::path cache = first.parent_path() / "reuse-cache";
+  fs::remove_all(cache);
+  fs::create_directories(cache);
+  // A stand-in for the helper that records each start, then runs the real one.
+  fs::path helper = cache / "helper.sh";
+  std::ofstream(helper) << "#!/bin/sh\necho run >> " << (cache / "runs.log").string()
+                        << "\nexec " LISBIND_BINARY_DIR "/lisbind-extract \"$@\"\n";
+  fs::permissions(helper, fs::perms::owner_all);
+  std::map<std::string, std::string> env = {{"LISBIND_CACHE_DIR", cache.string()}, {"LISBIND_EXTRACT", helper.string()}};
+  ASSERT_EQ(lisbind({"import", spec, "-q"}, first, env).exit_code, 0);
+  EXPECT_EQ(read_file_if_exists(cache / "runs.log"), "run\n");
+
+  // Without the cached model, only the cached bindings can spare a second helper run.
+  fs::remove_all(cache / "models");
+  fs::path second = new_project("reuse-second", "prometheus");
+  auto r = lisbind({"import", spec, "-q"}, second, env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file_if_exists(cache / "runs.log"), "run\n");
+  EXPECT_EQ(tree(first / "lisbind"), tree(second / "lisbind"));
+  expect_cache_matches_lock(second);
+  expect_lis_check_passes(second);
+
+  // Other overrides make other bindings: nothing is reused.
+  fs::path third = new_project("reuse-third", "prometheus");
+  std::ofstream(third / "lisbind-overrides.toml") << "# corrections to come\n";
+  ASSERT_EQ(lisbind({"import", spec, "-q"}, third, env).exit_code, 0);
+  EXPECT_EQ(read_file_if_exists(cache / "runs.log"), "run\nrun\n");
+
+  // A lock made under other mapping rules is not "already bound": the import does real work
+  // (and so needs Go, which is missing from PATH here).
+  auto lock = nlohmann::json::parse(read_file(second / "lisbind" / "lisbind.lock"));
+  ASSERT_TRUE(lock.contains("rules"));
+  lock["rules"] = "0000000000000000";
+  std::ofstream(second / "lisbind" / "lisbind.lock") << lock.dump(1) << "\n";
+  auto stale = lisbind({"import", spec}, second, {{"PATH", "/nonexistent"}, {"LISBIND_CACHE_DIR", cache.string()}});
+  EXPECT_NE(stale.exit_code, 0);
+  EXPECT_EQ(stale.out.find("already bound"), std::string::npos) << stale.out;
+  fs::remove_all(cache);
+}
+
 TEST(ImportE2e, NotALisetteProject) {
   fs::path dir = fs::temp_directory_path() / ("lisbind-e2e-noproject-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -189,15 +242,23 @@ TEST(ImportE2e, OfflineWithoutAVendoredCopy) {
 TEST(ImportE2e, InterruptedImportLeavesNoPartialState) {
   fs::path project = new_project("interrupted");
   std::string before = read_file(project / "lisette.toml");
-  // Killed without warning part-way (coreutils timeout sends SIGKILL after 0.5 s).
-  run({"timeout", "-s", "KILL", "0.5", LISBIND_BINARY_DIR "/lisbind", "import", "k8s.io/client-go@v0.37.2"}, project);
+  // Killed without warning part-way (coreutils timeout sends SIGKILL after 0.5 s). An empty
+  // lisbind cache keeps the import from finishing first by reusing earlier bindings.
+  fs::path cache = project.parent_path() / "interrupted-cache";
+  fs::remove_all(cache);
+  run({"timeout", "-s", "KILL", "0.5", LISBIND_BINARY_DIR "/lisbind", "import", "k8s.io/client-go@v0.37.2"}, project,
+      {{"LISBIND_CACHE_DIR", cache.string()}});
   EXPECT_EQ(read_file(project / "lisette.toml"), before);
   for (const auto& e : fs::directory_iterator(project)) {
     EXPECT_FALSE(e.path().filename().string().starts_with("lisbind.")) << e.path();
   }
   // The next run completes normally.
-  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project,
+                    {{"LISBIND_CACHE_DIR", cache.string()}})
+                .exit_code,
+            0);
   EXPECT_TRUE(fs::exists(project / "lisbind" / "lisbind.lock"));
+  fs::remove_all(cache);
 }
 
 TEST(ImportE2e, ConcurrentImportIsRefusedCleanly) {

@@ -20,6 +20,7 @@
 #include "importer/lisette_manifest.h"
 #include "importer/package_spec.h"
 #include "importer/workspace.h"
+#include "lisbind/rules_id.h"
 #include "lisbind/version.h"
 
 namespace lisbind::cli {
@@ -151,7 +152,7 @@ std::string overrides_hash(const fs::path& project) {
 }
 
 bool already_bound(const std::vector<std::string>& args, const emit::BindingLock* previous, const fs::path& project) {
-  if (!previous || args.empty() || previous->lisbind_version != kLisbindVersion ||
+  if (!previous || args.empty() || previous->rules_id != kMappingRulesId || previous->lisbind_version != kLisbindVersion ||
       previous->lis_version != kPinnedLisVersion || previous->overrides_hash != overrides_hash(project)) {
     return false;
   }
@@ -169,6 +170,43 @@ bool already_bound(const std::vector<std::string>& args, const emit::BindingLock
 void reinstall(const fs::path& project, const emit::BindingLock& lock) {
   LisetteManifest manifest = emit::update_manifest(project, lock, &lock);
   emit::install_into_cache(project, lock, nullptr, manifest);
+}
+
+// The typedefs, ledger and lock for this request. They depend on nothing but the model, the rules
+// and the project's overrides: when all three were seen before, the model is neither read nor
+// mapped again. `load_errors` tells whether some package failed to load (and so is missing).
+emit::Bindings bindings_for(const GoToolchain& go, const Workspace& ws, const std::vector<PackageSpec>& specs,
+                            const fs::path& project, const Progress& progress, bool& load_errors) {
+  const emit::GeneratorInfo info{kLisbindVersion, kPinnedLisVersion, kMappingRulesId};
+  const ExtractOptions extract_options{progress.on(), {}, true};
+  const std::string overrides_digest = overrides_hash(project);
+  auto cached_dir = [&]() -> std::optional<fs::path> {
+    auto key = model_cache_key(go, ws, extract_options);
+    if (!key) return std::nullopt;
+    return lisbind_cache_dir() / "bindings" / fnv1a_hex(*key + " " + kMappingRulesId + " " + overrides_digest);
+  };
+  if (auto dir = cached_dir()) {
+    if (auto cached = emit::read_bindings_dir(*dir)) {
+      progress.step("reusing the bindings made before from these exact module versions");
+      return std::move(*cached);
+    }
+  }
+  progress.step("loading Go packages (the first run compiles them for export data)");
+  model::ApiModel api = extract_api(go, ws, extract_options);
+  for (const auto& e : api.errors) {
+    std::cerr << "lisbind: package " << e.package << " failed to load and is not bound: " << e.message << "\n";
+  }
+  load_errors = !api.errors.empty();
+  progress.step(fmt::format("mapping {} packages", api.packages.size()));
+  // The project's corrections, kept beside its bindings and applied on every regeneration.
+  fs::path overrides_file = project / "lisbind-overrides.toml";
+  emit::Overrides overrides = fs::exists(overrides_file) ? emit::Overrides::load(overrides_file) : emit::Overrides{};
+  emit::Bindings made = emit::make_bindings(api, emit::generate_typedefs(api, info, &overrides), requests_from(api, specs), info);
+  made.lock.overrides_hash = overrides_digest;
+  // A model with load errors may reflect a passing fault; only complete results are reused.
+  // Keyed as after the load, which may have completed go.mod.
+  if (auto dir = cached_dir(); dir && !load_errors) emit::write_bindings_dir(*dir, made);
+  return made;
 }
 
 // The whole import, as named steps; `args` are new requests (empty for `remove`'s re-run).
@@ -195,33 +233,22 @@ int run_import(const ImportRun& run, const std::vector<std::string>& args, const
   ws.patterns.clear();
   for (const auto& s : specs) ws.patterns.push_back(s.pattern);
 
-  progress.step("loading Go packages (the first run compiles them for export data)");
-  model::ApiModel api = extract_api(go, ws, {progress.on(), {}, true});
-  for (const auto& e : api.errors) {
-    std::cerr << "lisbind: package " << e.package << " failed to load and is not bound: " << e.message << "\n";
-  }
-
-  progress.step(fmt::format("mapping {} packages", api.packages.size()));
-  emit::GeneratorInfo info{kLisbindVersion, kPinnedLisVersion};
-  // The project's corrections, kept beside its bindings and applied on every regeneration.
-  fs::path overrides_file = run.project / "lisbind-overrides.toml";
-  emit::Overrides overrides = fs::exists(overrides_file) ? emit::Overrides::load(overrides_file) : emit::Overrides{};
-  emit::Generated generated = emit::generate_typedefs(api, info, &overrides);
-  emit::BindingLock lock = emit::make_lock(api, generated, requests_from(api, specs), info);
-  lock.overrides_hash = overrides_hash(run.project);
+  bool load_errors = false;
+  const emit::Bindings bindings = bindings_for(go, ws, specs, run.project, progress, load_errors);
+  const emit::BindingLock& lock = bindings.lock;
 
   progress.step("writing vendored bindings to " + emit::vendor_dir(run.project).string());
-  emit::write_vendored(run.project, generated, lock);
+  emit::write_vendored(run.project, bindings);
   LisetteManifest manifest = emit::update_manifest(run.project, lock, previous);
   progress.step("installing typedefs into lis's cache");
   emit::install_into_cache(run.project, lock, previous, manifest);
 
   if (!run.quiet) {
-    std::cout << generated.ledger.summary(false);
+    std::cout << bindings.ledger_summary;
     std::cout << fmt::format("bound {} typedefs from {} modules into {}\n", lock.files.size(), lock.modules.size(),
                              run.project.string());
   }
-  return api.errors.empty() ? 0 : 1;
+  return load_errors ? 1 : 0;
 }
 
 struct ProjectOptions {

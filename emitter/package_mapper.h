@@ -17,6 +17,7 @@ namespace lisbind::emit {
 struct GeneratorInfo {
   std::string lisbind_version;
   std::string lis_version;
+  std::string rules_id{};  // recorded in locks; see cmake/rules_id.cmake
 };
 
 struct MapOptions {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,7 @@ json BindingLock::to_json() const {
   j["lockfile"] = 1;
   j["lisbind"] = lisbind_version;
   j["lis"] = lis_version;
+  if (!rules_id.empty()) j["rules"] = rules_id;
   j["go"] = go_version;
   j["target"] = goos + "_" + goarch;
   if (!overrides_hash.empty()) j["overrides"] = overrides_hash;
@@ -42,6 +44,7 @@ BindingLock BindingLock::from_json(const json& j) {
   BindingLock l;
   l.lisbind_version = j.at("lisbind");
   l.lis_version = j.at("lis");
+  l.rules_id = j.value("rules", std::string{});
   l.go_version = j.at("go");
   std::string target = j.at("target");
   l.goos = target.substr(0, target.find('_'));
@@ -55,11 +58,13 @@ BindingLock BindingLock::from_json(const json& j) {
   return l;
 }
 
-BindingLock make_lock(const model::ApiModel& api, const Generated& generated, std::vector<BindRequest> requests,
-                      const GeneratorInfo& info) {
-  BindingLock lock;
+Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
+                       const GeneratorInfo& info) {
+  Bindings b;
+  BindingLock& lock = b.lock;
   lock.lisbind_version = info.lisbind_version;
   lock.lis_version = info.lis_version;
+  lock.rules_id = info.rules_id;
   lock.go_version = api.go_version;
   lock.goos = api.build.goos;
   lock.goarch = api.build.goarch;
@@ -69,14 +74,17 @@ BindingLock make_lock(const model::ApiModel& api, const Generated& generated, st
   std::set<std::string> direct;
   for (const auto& r : lock.requests) direct.insert(r.module);
   std::vector<std::string> parents(direct.begin(), direct.end());
-  for (const auto& f : generated.files) {
+  for (auto& f : generated.files) {
     const model::Package* p = api.find_package(f.package);
     if (!p || p->std || !p->module) continue;
     const auto& m = *p->module;
     lock.modules[m.path] = {m.version, direct.contains(m.path) ? std::vector<std::string>{} : parents};
     lock.files[f.relative_path.generic_string()] = fnv1a_hex(f.text);
+    b.files.push_back(std::move(f));
   }
-  return lock;
+  b.ledger_json = generated.ledger.to_json().dump(1) + "\n";
+  b.ledger_summary = generated.ledger.summary(false);
+  return b;
 }
 
 std::optional<BindingLock> read_lock(const fs::path& project) {
@@ -89,28 +97,65 @@ std::optional<BindingLock> read_lock(const fs::path& project) {
   }
 }
 
-void write_vendored(const fs::path& project, const Generated& generated, const BindingLock& lock) {
-  fs::path final_dir = vendor_dir(project);
-  fs::path staging = project / (std::string(kVendorDir) + ".new-" + std::to_string(::getpid()));
-  fs::path old = project / (std::string(kVendorDir) + ".old-" + std::to_string(::getpid()));
+namespace {
+
+constexpr const char* kSummaryFile = "ledger-summary.txt";
+
+void write_layout(const fs::path& dir, const Bindings& b, bool with_summary) {
+  for (const auto& f : b.files) write_file_atomically(dir / "typedefs" / f.relative_path, f.text);
+  write_file_atomically(dir / "ledger.json", b.ledger_json);
+  if (with_summary) write_file_atomically(dir / kSummaryFile, b.ledger_summary);
+  write_file_atomically(dir / "lisbind.lock", b.lock.to_json().dump(1) + "\n");
+}
+
+// Builds `final_dir` beside itself under a per-process name and swaps it in by renames, so an
+// interrupted run leaves the old directory or the new one, never a mix. Leftovers of runs killed
+// mid-write are removed first; nothing reads them.
+void replace_directory(const fs::path& final_dir, const std::function<void(const fs::path&)>& fill) {
+  const std::string base = final_dir.filename().string();
+  const fs::path parent = final_dir.parent_path();
+  fs::path staging = parent / (base + ".new-" + std::to_string(::getpid()));
+  fs::path old = parent / (base + ".old-" + std::to_string(::getpid()));
   std::error_code ec;
-  // A run killed mid-write leaves its staging or backup directory behind; nothing reads them.
-  for (const auto& entry : fs::directory_iterator(project, ec)) {
+  fs::create_directories(parent, ec);
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.starts_with(std::string(kVendorDir) + ".new-") || name.starts_with(std::string(kVendorDir) + ".old-")) {
-      fs::remove_all(entry.path(), ec);
-    }
+    if (name.starts_with(base + ".new-") || name.starts_with(base + ".old-")) fs::remove_all(entry.path(), ec);
   }
-  for (const auto& f : generated.files) {
-    if (lock.files.contains(f.relative_path.generic_string())) {
-      write_file_atomically(staging / "typedefs" / f.relative_path, f.text);
-    }
-  }
-  write_file_atomically(staging / "ledger.json", generated.ledger.to_json().dump(1) + "\n");
-  write_file_atomically(staging / "lisbind.lock", lock.to_json().dump(1) + "\n");
+  fill(staging);
   if (fs::exists(final_dir)) fs::rename(final_dir, old);
   fs::rename(staging, final_dir);
   fs::remove_all(old, ec);
+}
+
+}  // namespace
+
+void write_vendored(const fs::path& project, const Bindings& bindings) {
+  replace_directory(vendor_dir(project), [&](const fs::path& dir) { write_layout(dir, bindings, false); });
+}
+
+void write_bindings_dir(const fs::path& dir, const Bindings& bindings) {
+  replace_directory(dir, [&](const fs::path& staging) { write_layout(staging, bindings, true); });
+}
+
+std::optional<Bindings> read_bindings_dir(const fs::path& dir) {
+  std::string lock_text = read_file_if_exists(dir / "lisbind.lock");
+  if (lock_text.empty()) return std::nullopt;
+  Bindings b;
+  try {
+    b.lock = BindingLock::from_json(json::parse(lock_text));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  for (const auto& [rel, hash] : b.lock.files) {
+    std::string text = read_file_if_exists(dir / "typedefs" / rel);
+    if (fnv1a_hex(text) != hash) return std::nullopt;
+    b.files.push_back({"", fs::path(rel), std::move(text)});
+  }
+  b.ledger_json = read_file_if_exists(dir / "ledger.json");
+  b.ledger_summary = read_file_if_exists(dir / kSummaryFile);
+  if (b.ledger_json.empty()) return std::nullopt;
+  return b;
 }
 
 LisetteManifest update_manifest(const fs::path& project, const BindingLock& lock, const BindingLock* previous) {
@@ -156,9 +201,12 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
     if (!fs::exists(source)) {
       throw UserError("the vendored typedef " + source.string() + " is missing; run `lisbind import` to regenerate");
     }
-    write_file_atomically(cache / rel, read_file(source));
+    // A file already in place is left alone: re-importing pinned versions then renames nothing.
+    std::string text = read_file(source);
+    if (read_file_if_exists(cache / rel) != text) write_file_atomically(cache / rel, text);
   }
-  write_file_atomically(cache / ".warm-stamp", warm_stamp_text(scan_go_imports(project), manifest));
+  std::string stamp = warm_stamp_text(scan_go_imports(project), manifest);
+  if (read_file_if_exists(cache / ".warm-stamp") != stamp) write_file_atomically(cache / ".warm-stamp", stamp);
 }
 
 DriftReport check_drift(const fs::path& project, const BindingLock& lock, const LisetteManifest& manifest) {

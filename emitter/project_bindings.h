@@ -37,6 +37,7 @@ struct LockedModule {
 
 struct BindingLock {
   std::string lisbind_version, lis_version, go_version, goos, goarch;
+  std::string rules_id;        // of the mapping rules that made the typedefs ("" in older locks)
   std::string overrides_hash;  // of lisbind-overrides.toml when the bindings were made ("" if none)
   std::vector<BindRequest> requests;
   std::map<std::string, LockedModule> modules;
@@ -46,20 +47,36 @@ struct BindingLock {
   static BindingLock from_json(const nlohmann::json& j);
 };
 
+// What a project vendors: the lock and exactly the typedefs it lists, plus the ledger.
+struct Bindings {
+  BindingLock lock;
+  std::vector<TypedefFile> files;  // the third-party typedefs, one per entry of lock.files
+  std::string ledger_json;         // lisbind/ledger.json as written
+  std::string ledger_summary;      // what `import` prints about it
+};
+
 inline constexpr const char* kVendorDir = "lisbind";
 
 std::filesystem::path vendor_dir(const std::filesystem::path& project);
 
 // What lisbind must add to the manifest: every module that holds an emitted package. Modules of
-// requested packages are direct; the others name the requested modules in `via`.
-BindingLock make_lock(const model::ApiModel& api, const Generated& generated, std::vector<BindRequest> requests,
-                      const GeneratorInfo& info);
+// requested packages are direct; the others name the requested modules in `via`. The standard
+// library's typedefs are left out: lis ships its own.
+Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
+                       const GeneratorInfo& info);
 
 // Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock.
 std::optional<BindingLock> read_lock(const std::filesystem::path& project);
 
 // Stages lisbind/ beside the old one and swaps it in.
-void write_vendored(const std::filesystem::path& project, const Generated& generated, const BindingLock& lock);
+void write_vendored(const std::filesystem::path& project, const Bindings& bindings);
+
+// The same layout (lisbind.lock, ledger.json, typedefs/) read back from `dir`, for the bindings
+// cache. Nothing when it is absent, unreadable, or any typedef differs from its hash in the lock.
+std::optional<Bindings> read_bindings_dir(const std::filesystem::path& dir);
+
+// Writes `bindings` to `dir` in that layout, replacing it as a whole.
+void write_bindings_dir(const std::filesystem::path& dir, const Bindings& bindings);
 
 // Sets an entry for every locked module and removes entries that only an older lock put there.
 // Returns the manifest as written (atomically).

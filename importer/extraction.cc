@@ -24,15 +24,14 @@ fs::path find_extract_helper() {
 
 namespace {
 
-// What decides the helper's output for an immutable workspace: the helper build, the toolchain,
-// the exact module versions (go.mod and go.sum of the work module), the request, and the build
-// environment. Equal keys mean byte-identical models, so the model is read back instead.
-std::string model_cache_key(const GoToolchain& go, const Workspace& ws, const ExtractOptions& o, const fs::path& helper) {
+std::string key_for(const GoToolchain& go, const Workspace& ws, const ExtractOptions& o, const fs::path& helper) {
   std::error_code ec;
   std::string key = "helper " + helper.string() + " " + std::to_string(fs::file_size(helper, ec)) + " " +
                     std::to_string(fs::last_write_time(helper, ec).time_since_epoch().count()) + "\n";
   key += "go " + go.version().text + "\n";
-  key += read_file_if_exists(ws.dir / "go.mod") + "\n" + read_file_if_exists(ws.dir / "go.sum") + "\n";
+  // go.mod decides the build list; go.sum only grows checksums of those immutable versions (the
+  // first load adds the dependencies' lines), so it would make the second run miss.
+  key += read_file_if_exists(ws.dir / "go.mod") + "\n";
   for (const auto& p : ws.patterns) key += "pattern " + p + "\n";
   for (const auto& t : o.tags) key += "tag " + t + "\n";
   key += o.facts ? "facts\n" : "no-facts\n";
@@ -45,13 +44,19 @@ std::string model_cache_key(const GoToolchain& go, const Workspace& ws, const Ex
 
 }  // namespace
 
+std::optional<std::string> model_cache_key(const GoToolchain& go, const Workspace& workspace,
+                                           const ExtractOptions& options) {
+  if (!workspace.immutable_sources) return std::nullopt;
+  return key_for(go, workspace, options, find_extract_helper());
+}
+
 model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, const ExtractOptions& options) {
   fs::path out = lisbind_cache_dir() / "tmp" / ("model-" + std::to_string(::getpid()) + ".json");
   fs::create_directories(out.parent_path());
   fs::path helper = find_extract_helper();
   fs::path cached;
   if (workspace.immutable_sources) {
-    cached = lisbind_cache_dir() / "models" / (model_cache_key(go, workspace, options, helper) + ".json");
+    cached = lisbind_cache_dir() / "models" / (key_for(go, workspace, options, helper) + ".json");
     std::string json = read_file_if_exists(cached);
     if (!json.empty()) return model::parse_api_model(json);
   }
@@ -82,7 +87,9 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
   std::string json = read_file(out);
   model::ApiModel model = model::parse_api_model(json);
   // Only a model without load errors is kept: an error may be a passing fault (disk, network).
+  // The key is taken again because the load itself may have completed go.mod.
   if (!cached.empty() && model.errors.empty()) {
+    cached = cached.parent_path() / (key_for(go, workspace, options, helper) + ".json");
     fs::create_directories(cached.parent_path(), ec);
     fs::rename(out, cached, ec);
   }

@@ -35,12 +35,14 @@ GoToolchain::GoToolchain(ProcessRunner& runner) : runner_(runner) {
   version_ = *v;
 }
 
-ProcessResult GoToolchain::run(const std::vector<std::string>& args, const std::filesystem::path& cwd) const {
+ProcessResult GoToolchain::run(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                               const std::map<std::string, std::string>& extra_env) const {
   ProcessRequest request;
   request.argv = {"go"};
   request.argv.insert(request.argv.end(), args.begin(), args.end());
   request.cwd = cwd;
   request.env_set = hermetic_env();
+  for (const auto& [k, v] : extra_env) request.env_set[k] = v;
   return runner_.run(request);
 }
 

@@ -34,7 +34,9 @@ class GoToolchain {
   // The environment every `go` and helper run gets on top of the user's.
   static std::map<std::string, std::string> hermetic_env();
 
-  ProcessResult run(const std::vector<std::string>& args, const std::filesystem::path& cwd) const;
+  // `extra_env` goes on top of the hermetic environment, for one run only.
+  ProcessResult run(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                    const std::map<std::string, std::string>& extra_env = {}) const;
   ProcessRunner& runner() const { return runner_; }
 
  private:

@@ -109,6 +109,17 @@ std::string explain_go_get_failure(const std::string& go_stderr, const std::vect
   return "`go get` failed: " + line;
 }
 
+namespace {
+// `m@v1.2.3` or a pseudo-version: an immutable version the module cache may already hold. Branch
+// names and queries (`@master`, `@latest`, `@<v2`) need the proxy.
+bool names_exact_version(const std::string& argument) {
+  auto at = argument.rfind('@');
+  if (at == std::string::npos || at + 2 >= argument.size()) return false;
+  return argument[at + 1] == 'v' && std::isdigit(static_cast<unsigned char>(argument[at + 2])) &&
+         std::count(argument.begin() + static_cast<long>(at), argument.end(), '.') >= 2;
+}
+}  // namespace
+
 Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec>& specs) {
   if (specs.empty()) throw UserError("no packages were named; give at least one package path or pattern");
   const bool any_local = std::any_of(specs.begin(), specs.end(), [](auto& s) { return s.origin == SpecOrigin::Local; });
@@ -150,7 +161,14 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
 
   std::vector<std::string> args = {"get"};
   args.insert(args.end(), arguments.begin(), arguments.end());
-  ProcessResult r = go.run(args, ws.dir);
+  // Exact versions already in the module cache resolve without the proxy (0.2 s instead of 3-4 s
+  // of round trips for client-go); anything missing makes the offline run fail, and then the
+  // normal run fetches it. Checksums are still verified against go.sum and the cached sumdb.
+  ProcessResult r;
+  if (std::all_of(arguments.begin(), arguments.end(), names_exact_version)) {
+    r = go.run(args, ws.dir, {{"GOPROXY", "off"}});
+  }
+  if (r.exit_code != 0) r = go.run(args, ws.dir);
   if (r.exit_code != 0) throw UserError(explain_go_get_failure(name_modules_in(r.err, go, ws.dir), specs));
   write_file_atomically(resolved_marker, request_key);
   return ws;
