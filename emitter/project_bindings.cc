@@ -101,11 +101,12 @@ namespace {
 
 constexpr const char* kSummaryFile = "ledger-summary.txt";
 
+// Only ever called on a staging directory, which replace_directory then moves into place whole.
 void write_layout(const fs::path& dir, const Bindings& b, bool with_summary) {
-  for (const auto& f : b.files) write_file_atomically(dir / "typedefs" / f.relative_path, f.text);
-  write_file_atomically(dir / "ledger.json", b.ledger_json);
-  if (with_summary) write_file_atomically(dir / kSummaryFile, b.ledger_summary);
-  write_file_atomically(dir / "lisbind.lock", b.lock.to_json().dump(1) + "\n");
+  for (const auto& f : b.files) write_file(dir / "typedefs" / f.relative_path, f.text);
+  write_file(dir / "ledger.json", b.ledger_json);
+  if (with_summary) write_file(dir / kSummaryFile, b.ledger_summary);
+  write_file(dir / "lisbind.lock", b.lock.to_json().dump(1) + "\n");
 }
 
 // Builds `final_dir` beside itself under a per-process name and swaps it in by renames, so an

@@ -37,6 +37,17 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   }
 }
 
+void write_file(const fs::path& path, std::string_view content) {
+  std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  if (ec) throw UserError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw UserError("cannot write " + path.string() + ": is the directory writable?");
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.flush();
+  if (!out) throw UserError("cannot write " + path.string() + " (disk full?)");
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError("cannot read " + path.string());

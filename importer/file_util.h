@@ -11,6 +11,10 @@ namespace lisbind {
 // Writes to a temporary file beside `path`, then renames it into place. Throws UserError.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// Writes in place, creating parent directories: for files inside a staging directory that is
+// itself moved into place whole, where a per-file rename would only cost time.
+void write_file(const std::filesystem::path& path, std::string_view content);
+
 // Throws UserError when the file cannot be read.
 std::string read_file(const std::filesystem::path& path);
 
