@@ -13,30 +13,6 @@
 namespace lisbind {
 namespace fs = std::filesystem;
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) throw UserError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
-  // The pid keeps two concurrent lisbind processes from sharing a temporary name.
-  fs::path tmp = path;
-  tmp += fmt::format(".tmp-{}", ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw UserError("cannot write " + path.string() + ": is the directory writable?");
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      fs::remove(tmp, ec);
-      throw UserError("cannot write " + path.string() + " (disk full?)");
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw UserError("cannot move a new file into place at " + path.string());
-  }
-}
-
 void write_file(const fs::path& path, std::string_view content) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
@@ -46,6 +22,24 @@ void write_file(const fs::path& path, std::string_view content) {
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.flush();
   if (!out) throw UserError("cannot write " + path.string() + " (disk full?)");
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  // The pid keeps two concurrent lisbind processes from sharing a temporary name.
+  fs::path tmp = path;
+  tmp += fmt::format(".tmp-{}", ::getpid());
+  std::error_code ec;
+  try {
+    write_file(tmp, content);
+  } catch (const UserError&) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw UserError("cannot move a new file into place at " + path.string());
+  }
 }
 
 std::string read_file(const fs::path& path) {
