@@ -94,8 +94,9 @@ CommandAction setup_explain(CLI::App& sub) {
     model::ApiModel api = load_api_model(runner, {{spec}, {false, {}, true}});
     const model::Package* p = api.find_package(ref.package);
     if (!p) throw UserError("package " + ref.package + " did not load");
+    const emit::ImplementsIndex implements(api);
     emit::MappedPackage mapped =
-        emit::map_package(api, *p, {kLisbindVersion, kPinnedLisVersion}, {overrides.empty() ? nullptr : &overrides, true});
+        emit::map_package(api, *p, {kLisbindVersion, kPinnedLisVersion}, {overrides.empty() ? nullptr : &overrides, true, &implements});
 
     std::cout << ref.package << "." << ref.symbol << (p->module ? "  (" + p->module->path + "@" + p->module->version + ")" : "")
               << "\n";

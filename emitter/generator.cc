@@ -44,13 +44,14 @@ Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& inf
 
   // Packages map independently (each reads the shared model only), so workers take them in
   // turn; results land in package order, which keeps the output byte-identical run to run.
+  const ImplementsIndex implements(api);
   std::vector<MappedPackage> mapped(todo.size());
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> errors(todo.size());
   auto work = [&] {
     for (size_t i = next++; i < todo.size(); i = next++) {
       try {
-        mapped[i] = map_package(api, *todo[i], info, {overrides, false});
+        mapped[i] = map_package(api, *todo[i], info, {overrides, false, &implements});
       } catch (...) {
         errors[i] = std::current_exception();  // rethrown below, on the caller's thread
       }

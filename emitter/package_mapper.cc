@@ -539,24 +539,25 @@ class PackageMapper {
     t.form = lis::TypeForm::Interface;
     bool sealed = false;
     std::vector<lis::Function> unexported;
-    for (const auto& e : u.embeds) {
-      if (e->kind == TypeKind::Named && e->pkg.empty() && e->name == "comparable") continue;
-      t.embeds.push_back(types_.map(e, Position::TypeArg));
-    }
-    for (const auto& m : u.methods) {
+    // Methods reached through an embedded interface are listed, not embedded: lis 0.12.5 calls a
+    // method it finds through `embed` as if it had one result, which Go rejects for (T, error).
+    FlatInterface flat = flatten_interface(api_, u, pkg_.path, d.name);
+    for (const auto& e : flat.unresolved_embeds) t.embeds.push_back(types_.map(e, Position::TypeArg));
+    for (const auto& m : flat.methods) {
       if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
         // Only the declaring package can implement it; lis knows the method by its Go identity.
         sealed = true;
         lis::Function f;
         f.name = m.name;
-        f.attributes.push_back("#[go(unexported, \"" + go_method_identity(pkg_.path, m.name, m.sig) + "\")]");
+        f.attributes.push_back("#[go(unexported, \"" + go_method_identity(m.declaring_package, m.name, m.sig) + "\")]");
         unexported.push_back(std::move(f));
         continue;
       }
       std::string rule;
       lis::Function f;
       try {
-        f = function(m.name, m.sig, {m.name, true, false, pkg_.path, d.name, false}, rule, m.doc);
+        f = function(m.name, m.sig, {m.name, true, false, m.declaring_package, m.declaring_interface, false}, rule,
+                     m.doc);
       } catch (const Unmappable&) {
         // The interface stays usable through its other methods; Lisette code cannot implement
         // it, which the missing method makes lis enforce.
@@ -599,9 +600,26 @@ class PackageMapper {
         std::string rule;
         std::vector<std::string> decisions;
         trace_ = options_.record_decisions ? &decisions : nullptr;
-        lis::Function f = function(m.name, m.sig,
-                                   {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false},
-                                   rule, m.doc, m.facts, symbol);
+        const ImplementedMethod* implemented =
+            options_.implements && receiver_pkg.empty() ? options_.implements->implemented(pkg_.path, d.name, m.name)
+                                                        : nullptr;
+        lis::Function f;
+        if (implemented) {
+          // The interface's shape, not the body's evidence: were the result Option here and plain
+          // in the interface, the type would no longer implement it in Lisette (DeepCopyObject).
+          const InterfaceMethodEntry& im = *implemented->method;
+          f = function(m.name, im.sig, {m.name, true, false, im.declaring_package, im.declaring_interface, false}, rule,
+                       im.doc, {}, symbol);
+          rule = "interface-method-shape" + std::string(rule.ends_with("+override") ? "+override" : "");
+          if (trace_) {
+            trace_->push_back("shape: as " + implemented->interface_package + "." + implemented->interface_name + "." +
+                              m.name + ", which " + d.name + " implements");
+          }
+        } else {
+          f = function(m.name, m.sig,
+                       {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false}, rule,
+                       m.doc, m.facts, symbol);
+        }
         trace_ = nullptr;
         // A pointer receiver the body writes through needs a writable reference to call on.
         bool writes = m.facts.receiver_writes == "yes";

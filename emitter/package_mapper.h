@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "emitter/ledger.h"
+#include "emitter/method_sets.h"
 #include "emitter/overrides.h"
 #include "emitter/lisette_model.h"
 #include "importer/api_model.h"
@@ -23,6 +24,8 @@ struct GeneratorInfo {
 struct MapOptions {
   const Overrides* overrides = nullptr;
   bool record_decisions = false;  // for `lisbind explain`
+  // Which interfaces each type implements, so that its methods keep the interfaces' shapes.
+  const ImplementsIndex* implements = nullptr;
 };
 
 // Why one symbol came out as it did: its Lisette form and one line per decision.

@@ -47,6 +47,15 @@ bool is_lookup_like(const std::string& name) {
                            "Has", "Contains", "Extract", "Parse", "Field", "Var"});
 }
 
+// A named bool that is not a presence flag among several values before an error: the fake
+// clientset's `(handled bool, ret runtime.Object, err error)`.
+bool has_flag_beside_error(const std::vector<model::Param>& results) {
+  for (size_t i = 0; i + 1 < results.size(); ++i) {
+    if (is_bool(results[i].type) && !results[i].name.empty() && !is_presence_name(results[i].name)) return true;
+  }
+  return false;
+}
+
 std::string tuple_text(const TypeMapper& types, const std::vector<model::Param>& results, size_t count, Position pos) {
   if (count == 1) return types.map(results[0].type, pos);
   if (count > 5) throw Unmappable("too-many-results", "more than five results do not fit a Lisette tuple");
@@ -100,6 +109,21 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
     if (r.size() == 2 && (context.override.partial || (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
       return {"Partial<" + types.map(r[0].type, Position::NonNilResult) + ", error>",
               context.override.partial ? "override-partial" : "io-partial", false};
+    }
+    if (r.size() >= 3 && has_flag_beside_error(r)) {
+      // (handled bool, ret T, err error): a reactor that handled the call may still fail, and
+      // one that did not returns no error. Every value carries meaning beside the error, so the
+      // caller (or the Lisette function Go calls) sees and writes them all, nil-able ones as Option.
+      if (r.size() > 5) throw Unmappable("too-many-results", "more than five results do not fit a Lisette tuple");
+      std::string s = "(";
+      for (size_t i = 0; i < r.size(); ++i) {
+        std::string element = types.map(r[i].type, Position::NonNilResult);
+        // `any` stays Unknown, which holds nil itself; lis has no Go form for Option<Unknown>.
+        bool any = r[i].type->kind == TypeKind::Interface;
+        if (!any && (types.is_nilable(*r[i].type) || is_error_type(r[i].type))) element = "Option<" + element + ">";
+        s += (i ? ", " : "") + element;
+      }
+      return {s + ")", "flag-beside-error", false};
     }
     // (T, error) promises T when err is nil; where the body returns a nil T with a nil error,
     // the success value is optional.

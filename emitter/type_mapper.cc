@@ -136,12 +136,15 @@ std::string TypeMapper::map(const TypeRef& t, Position position) const {
   return map_in(t, position, writable);
 }
 
-std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable) const {
+std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable, bool go_layout) const {
   const std::string mut = writable ? "mut " : "";
   // Where Go code routinely leaves nil behind (fields, container elements, results without
-  // evidence), the Lisette type says so.
-  const bool maybe_nil =
-      position == Position::Field || position == Position::Element || position == Position::Result;
+  // evidence), the Lisette type says so, unless lis hands the value over without converting it.
+  const bool maybe_nil = !go_layout && (position == Position::Field || position == Position::Element ||
+                                        position == Position::Result);
+  // A channel's element and a newtype's representation are what Go declares, at every depth:
+  // lis emits `chan<- lisette.Option[*T]` for `Sender<Option<Ref<T>>>`, which no Go API accepts.
+  const bool inner_go_layout = go_layout || position == Position::Underlying;
 
   switch (t.kind) {
     case TypeKind::Basic:
@@ -154,30 +157,31 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
     case TypeKind::Alias:
       // Aliases are transparent in Go; binding the target keeps every use valid even where the
       // alias itself could not be declared (generic aliases of instantiations).
-      return map_in(*t.target, position, writable);
+      return map_in(*t.target, position, writable, go_layout);
     case TypeKind::Named: {
       std::string text = named(t, writable);
-      if (position == Position::Field && is_nilable_interface_or_func(t)) return "Option<" + text + ">";
+      if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t)) return "Option<" + text + ">";
       return text;
     }
     case TypeKind::Pointer: {
-      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable) + ">";
+      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable, inner_go_layout) + ">";
       return maybe_nil ? "Option<" + ref + ">" : ref;
     }
     case TypeKind::Slice:
-      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable) + ">";
+      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable, inner_go_layout) + ">";
     case TypeKind::Array:
-      return "Array<" + map_in(*t.elem, Position::Element, writable) + ", " + std::to_string(t.length) + ">";
+      return "Array<" + map_in(*t.elem, Position::Element, writable, inner_go_layout) + ", " +
+             std::to_string(t.length) + ">";
     case TypeKind::Map:
-      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable) + ", " +
-             map_in(*t.elem, Position::Element, writable) + ">";
+      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable, inner_go_layout) + ", " +
+             map_in(*t.elem, Position::Element, writable, inner_go_layout) + ">";
     case TypeKind::Chan: {
       const char* kind = t.dir == model::ChanDir::Send ? "Sender" : t.dir == model::ChanDir::Recv ? "Receiver" : "Channel";
-      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, true) + ">";
+      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, true, true) + ">";
     }
     case TypeKind::Func: {
       std::string fn = map_signature_as_fn_type(*t.sig);
-      return position == Position::Field ? "Option<" + fn + ">" : fn;
+      return position == Position::Field && !go_layout ? "Option<" + fn + ">" : fn;
     }
     case TypeKind::Struct:
       if (t.fields.empty()) return "()";

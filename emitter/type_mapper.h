@@ -59,7 +59,9 @@ class TypeMapper {
   std::string map_signature_as_fn_type(const model::Signature& sig) const;
 
  private:
-  std::string map_in(const model::TypeRef& type, Position position, bool writable) const;
+  // `go_layout`: the Lisette type must have exactly Go's representation at every depth, because
+  // lis passes it through without converting (channel elements, a newtype's underlying type).
+  std::string map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false) const;
   void reject_interface_for_comparable(const model::TypeRef& type) const;
   std::string named(const model::TypeRef& type, bool writable) const;
   std::string args_text(const std::vector<model::TypePtr>& args, bool writable) const;
