@@ -1,0 +1,3 @@
+module github.com/ivov/lisette/prelude
+
+go 1.24
