@@ -1,0 +1,3 @@
+module lisbind.test/e2e/apiserver
+
+go 1.26
