@@ -530,8 +530,9 @@ class PackageMapper {
   }
 
   std::string shape_interface(const Decl& d, const TypeRef& u, lis::TypeDecl& t) {
-    if (!u.unions.empty() || embeds_type_set(u)) {
-      // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way.
+    if (!u.unions.empty() || embeds_type_set(u) || embeds_comparable(u)) {
+      // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way. Go allows an
+      // interface with a type set or `comparable` (client-go's cache.Object) only as a constraint.
       t.form = lis::TypeForm::Opaque;
       t.attributes.push_back("#[go(constraint)]");
       return "constraint";
@@ -568,6 +569,13 @@ class PackageMapper {
     }
     for (auto& f : unexported) t.methods.push_back(std::move(f));
     return sealed ? "interface-sealed" : "interface";
+  }
+
+  static bool embeds_comparable(const TypeRef& iface) {
+    if (iface.comparable) return true;
+    return std::any_of(iface.embeds.begin(), iface.embeds.end(), [](const model::TypePtr& e) {
+      return e->kind == TypeKind::Named && e->pkg.empty() && e->name == "comparable";
+    });
   }
 
   bool embeds_type_set(const TypeRef& iface) const {

@@ -12,6 +12,12 @@ bool is_error_type(const model::TypePtr& t) {
   return t && t->kind == TypeKind::Named && t->pkg.empty() && t->name == "error";
 }
 
+// `any` is bound as Unknown, which holds nil itself; lis has no Go form for Option<Unknown>.
+bool is_unknown(model::TypePtr t) {
+  while (t && t->kind == TypeKind::Alias) t = t->target;
+  return t && t->kind == TypeKind::Interface && t->methods.empty() && t->embeds.empty() && t->unions.empty();
+}
+
 bool is_bool(const model::TypePtr& t) { return t && t->kind == TypeKind::Basic && t->name == "bool"; }
 
 bool is_count_or_bytes(model::TypePtr t) {
@@ -118,9 +124,7 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
       std::string s = "(";
       for (size_t i = 0; i < r.size(); ++i) {
         std::string element = types.map(r[i].type, Position::NonNilResult);
-        // `any` stays Unknown, which holds nil itself; lis has no Go form for Option<Unknown>.
-        bool any = r[i].type->kind == TypeKind::Interface;
-        if (!any && (types.is_nilable(*r[i].type) || is_error_type(r[i].type))) element = "Option<" + element + ">";
+        if (!is_unknown(r[i].type) && (types.is_nilable(*r[i].type) || is_error_type(r[i].type))) element = "Option<" + element + ">";
         s += (i ? ", " : "") + element;
       }
       return {s + ")", "flag-beside-error", false};
@@ -129,7 +133,7 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
     // the success value is optional.
     const model::ResultFact* first = facts ? facts->result(0) : nullptr;
     if (r.size() == 2 && first && first->nil_with_nil_error == "may" && types.is_nilable(*r[0].type) &&
-        r[0].type->kind != TypeKind::Slice) {
+        r[0].type->kind != TypeKind::Slice && !is_unknown(r[0].type)) {
       std::string inner = types.map(r[0].type, Position::NonNilResult);
       if (!inner.starts_with("Option<")) inner = "Option<" + inner + ">";
       return {"Result<" + inner + ", error>", "result-value-may-be-nil", false,
@@ -157,7 +161,7 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
       if (f->nil == "never" && t->kind == TypeKind::Pointer) {
         return {types.map(t, Position::NonNilResult), "evidence-non-nil", false, "every return is non-nil"};
       }
-      if (f->nil == "may" && types.is_nilable(*t) && t->kind != TypeKind::Slice) {
+      if (f->nil == "may" && types.is_nilable(*t) && t->kind != TypeKind::Slice && !is_unknown(t)) {
         std::string text = types.map(t, Position::Result);
         if (!text.starts_with("Option<")) text = "Option<" + text + ">";
         return {text, "evidence-may-be-nil", false, "returns nil at " + f->at};

@@ -77,6 +77,13 @@ void TypeMapper::reject_interface_for_comparable(const TypeRef& t) const {
   }
 }
 
+bool TypeMapper::points_to_interface(const TypeRef& pointee) const {
+  const TypeRef* t = &pointee;
+  while (t->kind == TypeKind::Alias && t->target) t = t->target.get();
+  if (t->kind == TypeKind::Interface) return true;
+  return t->kind == TypeKind::Named && underlying_kind(t->pkg, t->name) == UnderlyingKind::Interface;
+}
+
 bool TypeMapper::is_nilable(const TypeRef& t) const {
   switch (t.kind) {
     case TypeKind::Pointer:
@@ -164,6 +171,10 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
       return text;
     }
     case TypeKind::Pointer: {
+      if (points_to_interface(*t.elem)) {
+        // lis has no reference to an interface value (Ref<I> is rejected where it is used).
+        throw Unmappable("pointer-to-interface", "a pointer to an interface value has no Lisette form");
+      }
       std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable, inner_go_layout) + ">";
       return maybe_nil ? "Option<" + ref + ">" : ref;
     }

@@ -56,6 +56,9 @@ class TypeMapper {
   // calls a function returning Option<T>, so comma-ok results depend on it.
   bool is_nilable(const model::TypeRef& type) const;
 
+  // `*I` for an interface I (error included).
+  bool points_to_interface(const model::TypeRef& pointee) const;
+
   std::string map_signature_as_fn_type(const model::Signature& sig) const;
 
  private:
