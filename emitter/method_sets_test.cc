@@ -118,9 +118,14 @@ TEST(MethodSets, APointerReceiverTypeImplementsAnInterfaceAndItsMethodIsFound) {
   model::Decl pod;
   pod.kind = model::DeclKind::Type;
   pod.name = "Pod";
-  pod.underlying = std::make_shared<TypeRef>(TypeRef{.kind = TypeKind::Struct});
-  pod.methods.push_back({.name = "DeepCopyObject", .pointer_receiver = true,
-                         .sig = sig({}, {named("example.com/p", "Object")})});
+  auto fields = std::make_shared<TypeRef>();
+  fields->kind = TypeKind::Struct;
+  pod.underlying = fields;
+  model::Method deep_copy;
+  deep_copy.name = "DeepCopyObject";
+  deep_copy.pointer_receiver = true;
+  deep_copy.sig = sig({}, {named("example.com/p", "Object")});
+  pod.methods.push_back(deep_copy);
   model::Decl other = pod;
   other.name = "Other";
   other.methods[0].sig = sig({}, {pointer(named("example.com/p", "Other"))});  // different result
