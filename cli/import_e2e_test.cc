@@ -23,7 +23,8 @@ namespace lisbind {
 namespace {
 namespace fs = std::filesystem;
 
-const fs::path kE2e = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "e2e";
+// The main job's two samples: client_go and prometheus.
+const fs::path kSamples = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "e2e" / "programs";
 
 ProcessResult run(std::vector<std::string> argv, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
   SystemProcessRunner runner;
@@ -42,7 +43,10 @@ fs::path new_project(const std::string& name, const std::string& program = {}) {
   fs::remove_all(parent / name);
   auto r = run({"lis", "new", name}, parent);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  if (!program.empty()) fs::copy_file(kE2e / program / "main.lis", parent / name / "src" / "main.lis", fs::copy_options::overwrite_existing);
+  if (!program.empty()) {
+    fs::copy_file(kSamples / ("sample_" + program) / "src" / "main.lis", parent / name / "src" / "main.lis",
+                  fs::copy_options::overwrite_existing);
+  }
   return parent / name;
 }
 

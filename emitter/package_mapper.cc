@@ -75,6 +75,7 @@ class PackageMapper {
     if (name == "Self" || names::is_lisette_keyword(name)) {
       throw Unmappable("reserved-name", "the type " + name + " has a name Lisette reserves");
     }
+    if (arity == 0 && shadows_plain_prelude_type(name)) throw shadowing_prelude(name);
     if (path != pkg_.path && is_internal(path)) return stand_in_for_internal(path, name);
     if (path == pkg_.path) {
       // lis resolves Option<T>, Result<T, E>... to the prelude whenever the arity matches, so a
@@ -134,6 +135,20 @@ class PackageMapper {
   struct StandIn {
     std::string path, name, local;
   };
+
+  // lis resolves a bare non-generic name to the file's own declaration before the prelude, and
+  // has no spelling for the prelude's: a Go type named Unknown (apimachinery's runtime.Unknown)
+  // would turn every `any` of its package into that struct. Such a type is left out, and so is
+  // every declaration that names it.
+  // Only the prelude types this mapper writes bare matter.
+  static bool shadows_plain_prelude_type(const std::string& name) {
+    return name == "Unknown" || name == "Never" || name == "Comparable";
+  }
+
+  static Unmappable shadowing_prelude(const std::string& name) {
+    return Unmappable("shadows-prelude-type", "a type named " + name +
+                                                  " would hide Lisette's own " + name + " in its package's typedef");
+  }
 
   static bool shadows_prelude(const std::string& name, size_t arity) {
     static const std::map<std::string, size_t> prelude = {
@@ -417,9 +432,12 @@ class PackageMapper {
   }
 
   void map_type(const Decl& d) {
-    if (d.name == "Self" || names::is_lisette_keyword(d.name)) {
-      // lis reserves these names; declaring one makes the whole file fail to parse.
-      Unmappable why("reserved-name", "a type named " + d.name + " cannot be declared in Lisette");
+    const bool reserved = d.name == "Self" || names::is_lisette_keyword(d.name);
+    if (reserved || (d.tparams.empty() && shadows_plain_prelude_type(d.name))) {
+      // lis reserves the first kind (declaring one makes the whole file fail to parse); the second
+      // would hide a prelude type from the whole file.
+      Unmappable why = reserved ? Unmappable("reserved-name", "a type named " + d.name + " cannot be declared in Lisette")
+                                : shadowing_prelude(d.name);
       skip(d, d.name, "type", why);
       for (const auto& m : d.methods) {
         if (d.exported) record(d.name + "." + m.name, "method", BindStatus::Skipped, why.code, why.what());
@@ -530,14 +548,17 @@ class PackageMapper {
   }
 
   std::string shape_interface(const Decl& d, const TypeRef& u, lis::TypeDecl& t) {
-    if (!u.unions.empty() || embeds_type_set(u) || embeds_comparable(u)) {
-      // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way. Go allows an
-      // interface with a type set or `comparable` (client-go's cache.Object) only as a constraint.
+    if (!u.unions.empty() || embeds_type_set(u)) {
+      // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way.
       t.form = lis::TypeForm::Opaque;
       t.attributes.push_back("#[go(constraint)]");
       return "constraint";
     }
     t.form = lis::TypeForm::Interface;
+    // Go allows an interface that embeds `comparable` (client-go's cache.Object) only as a
+    // constraint; lis reads #[go(constraint)] on an interface the same way and keeps its methods
+    // for the bounds that name it.
+    if (embeds_comparable(u)) t.attributes.push_back("#[go(constraint)]");
     bool sealed = false;
     std::vector<lis::Function> unexported;
     // Methods reached through an embedded interface are listed, not embedded: lis 0.12.5 calls a

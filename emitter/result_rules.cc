@@ -171,8 +171,9 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
       return {"Option<int>", "sentinel-minus-one", false};
     }
     if (t->kind == TypeKind::Pointer && !context.is_callback) {
-      // A constructor hands back what it built; a fluent builder hands back its receiver.
-      if (!context.is_method && is_constructor_name(name)) {
+      // A constructor hands back what it built (a factory's New* method too, promauto.Factory's
+      // NewCounterVec); a fluent builder hands back its receiver.
+      if (is_constructor_name(name)) {
         return {types.map(t, Position::NonNilResult), "constructor", false};
       }
       const auto& e = t->elem;

@@ -104,21 +104,23 @@ bool TypeMapper::is_nilable(const TypeRef& t) const {
   }
 }
 
-std::string TypeMapper::args_text(const std::vector<model::TypePtr>& args, bool writable) const {
+std::string TypeMapper::args_text(const std::vector<model::TypePtr>& args, bool under_read_only) const {
   if (args.empty()) return {};
   std::string s = "<";
-  for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + map_in(*args[i], Position::TypeArg, writable);
+  for (size_t i = 0; i < args.size(); ++i) {
+    s += (i ? ", " : "") + map_in(*args[i], Position::TypeArg, !under_read_only, false, under_read_only);
+  }
   return s + ">";
 }
 
-std::string TypeMapper::named(const TypeRef& t, bool writable) const {
+std::string TypeMapper::named(const TypeRef& t, bool under_read_only) const {
   if (t.pkg.empty()) {
     if (t.name == "error") return "error";
     if (t.name == "comparable") return "Comparable";
     throw Unmappable("universe-type", "the predeclared type " + t.name + " has no Lisette form");
   }
   reject_interface_for_comparable(t);
-  return qualify_(t.pkg, t.name, t.args.size()) + args_text(t.args, writable);
+  return qualify_(t.pkg, t.name, t.args.size()) + args_text(t.args, under_read_only);
 }
 
 std::string TypeMapper::map_signature_as_fn_type(const model::Signature& sig) const {
@@ -143,12 +145,17 @@ std::string TypeMapper::map(const TypeRef& t, Position position) const {
   return map_in(t, position, writable);
 }
 
-std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable, bool go_layout) const {
+std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable, bool go_layout,
+                               bool under_read_only) const {
   const std::string mut = writable ? "mut " : "";
-  // Where Go code routinely leaves nil behind (fields, container elements, results without
-  // evidence), the Lisette type says so, unless lis hands the value over without converting it.
-  const bool maybe_nil = !go_layout && (position == Position::Field || position == Position::Element ||
-                                        position == Position::Result);
+  // Below this Slice, Map or Ref when it is read-only.
+  const bool inner_read_only = under_read_only || !writable;
+  // Where Go code routinely leaves nil behind (fields, results without evidence), the Lisette
+  // type says so. Container elements are exactly Go's: lis converts `Slice<Option<Ref<T>>>` on
+  // a direct call but not in the adapter of a function value or an interface implementation
+  // (Go rejects `[]*T` as `[]lisette.Option[*T]`), and a converted field is a copy that cannot
+  // be written. A nil element then reads as a nil reference, as it does in Go.
+  const bool maybe_nil = !go_layout && (position == Position::Field || position == Position::Result);
   // A channel's element and a newtype's representation are what Go declares, at every depth:
   // lis emits `chan<- lisette.Option[*T]` for `Sender<Option<Ref<T>>>`, which no Go API accepts.
   const bool inner_go_layout = go_layout || position == Position::Underlying;
@@ -164,9 +171,9 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
     case TypeKind::Alias:
       // Aliases are transparent in Go; binding the target keeps every use valid even where the
       // alias itself could not be declared (generic aliases of instantiations).
-      return map_in(*t.target, position, writable, go_layout);
+      return map_in(*t.target, position, writable, go_layout, under_read_only);
     case TypeKind::Named: {
-      std::string text = named(t, writable);
+      std::string text = named(t, under_read_only);
       if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t)) return "Option<" + text + ">";
       return text;
     }
@@ -175,20 +182,20 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
         // lis has no reference to an interface value (Ref<I> is rejected where it is used).
         throw Unmappable("pointer-to-interface", "a pointer to an interface value has no Lisette form");
       }
-      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable, inner_go_layout) + ">";
+      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable, inner_go_layout, inner_read_only) + ">";
       return maybe_nil ? "Option<" + ref + ">" : ref;
     }
     case TypeKind::Slice:
-      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable, inner_go_layout) + ">";
+      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only) + ">";
     case TypeKind::Array:
-      return "Array<" + map_in(*t.elem, Position::Element, writable, inner_go_layout) + ", " +
+      return "Array<" + map_in(*t.elem, Position::Element, writable, inner_go_layout, under_read_only) + ", " +
              std::to_string(t.length) + ">";
     case TypeKind::Map:
-      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable, inner_go_layout) + ", " +
-             map_in(*t.elem, Position::Element, writable, inner_go_layout) + ">";
+      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable, inner_go_layout, inner_read_only) + ", " +
+             map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only) + ">";
     case TypeKind::Chan: {
       const char* kind = t.dir == model::ChanDir::Send ? "Sender" : t.dir == model::ChanDir::Recv ? "Receiver" : "Channel";
-      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, true, true) + ">";
+      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, !under_read_only, true, under_read_only) + ">";
     }
     case TypeKind::Func: {
       std::string fn = map_signature_as_fn_type(*t.sig);

@@ -26,7 +26,7 @@ enum class Position {
   Result,         // a value returned to the caller that may be nil: Option for pointers
   NonNilResult,   // the success value of a (T, error) result, or a constructor's result
   Field,          // a struct field or package variable: nil-able things are Option
-  Element,        // inside a slice, map, array or channel
+  Element,        // inside a slice, map, array or channel: exactly Go's type, never Option
   Callback,       // a parameter of a function type: Go hands it to Lisette code
   Underlying,     // the representation of a newtype
   TypeArg,        // a type argument of an instantiation
@@ -64,10 +64,14 @@ class TypeMapper {
  private:
   // `go_layout`: the Lisette type must have exactly Go's representation at every depth, because
   // lis passes it through without converting (channel elements, a newtype's underlying type).
-  std::string map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false) const;
+  // `under_read_only`: an enclosing Slice, Map or Ref is read-only, so nothing below may be
+  // writable. A generic type's arguments are otherwise always writable: Lisette type arguments
+  // must match exactly, and Go's `TypedHandler[*Pod]` is one type wherever it stands.
+  std::string map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false,
+                     bool under_read_only = false) const;
   void reject_interface_for_comparable(const model::TypeRef& type) const;
-  std::string named(const model::TypeRef& type, bool writable) const;
-  std::string args_text(const std::vector<model::TypePtr>& args, bool writable) const;
+  std::string named(const model::TypeRef& type, bool under_read_only) const;
+  std::string args_text(const std::vector<model::TypePtr>& args, bool under_read_only) const;
 
   const model::ApiModel& api_;
   std::string current_;
