@@ -24,5 +24,6 @@ CommandAction setup_sync(CLI::App& sub);
 CommandAction setup_status(CLI::App& sub);
 CommandAction setup_remove(CLI::App& sub);
 CommandAction setup_explain(CLI::App& sub);
+CommandAction setup_verify(CLI::App& sub);
 
 }  // namespace lisbind::cli

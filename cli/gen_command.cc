@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/gen_pipeline.h"
 #include "emitter/generator.h"
-#include "importer/api_loader.h"
 #include "lisbind/version.h"
 
 namespace lisbind::cli {
@@ -40,12 +40,10 @@ CommandAction setup_gen(CLI::App& sub) {
   return [o]() {
     using clock = std::chrono::steady_clock;
     const bool progress = !o->quiet && ::isatty(STDERR_FILENO);
-    auto t0 = clock::now();
     SystemProcessRunner runner;
-    model::ApiModel api = load_api_model(runner, {o->specs, {progress, o->tags, true}});
-    auto t1 = clock::now();
-    emit::Overrides overrides = o->overrides.empty() ? emit::Overrides{} : emit::Overrides::load(o->overrides);
-    emit::Generated generated = emit::generate_typedefs(api, {kLisbindVersion, kPinnedLisVersion}, &overrides);
+    GenOutput out = load_and_map(runner, {o->specs, o->tags, o->overrides, progress, false});
+    const model::ApiModel& api = out.api;
+    const emit::Generated& generated = out.generated;
     auto t2 = clock::now();
     size_t written = emit::write_typedef_tree(o->out, generated);
     auto t3 = clock::now();
@@ -56,7 +54,7 @@ CommandAction setup_gen(CLI::App& sub) {
       auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
       std::cout << generated.ledger.summary(o->verbose);
       std::cout << fmt::format("wrote {} typedef files to {} (load {} ms, map {} ms, write {} ms)\n", written, o->out,
-                               ms(t0, t1), ms(t1, t2), ms(t2, t3));
+                               out.load_ms, out.map_ms, ms(t2, t3));
     }
     return api.errors.empty() ? 0 : 1;
   };

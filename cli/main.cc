@@ -19,6 +19,8 @@ const lisbind::cli::Command kCommands[] = {
     {"remove", "Undo `lisbind import MODULE`", lisbind::cli::setup_remove},
     {"explain", "Show how one Go symbol was bound: the rule and the evidence behind each decision",
      lisbind::cli::setup_explain},
+    {"verify", "Prove bindings against the Go compiler: probe programs that use every bound declaration",
+     lisbind::cli::setup_verify},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct TypedefFile {
 struct Generated {
   std::vector<TypedefFile> files;  // sorted by relative path
   Ledger ledger;
+  // The mapped model of each file's package, by import path; filled only when asked for
+  // (`lisbind verify` builds its probes from it).
+  std::map<std::string, lis::File> models;
 };
 
 // Where a package's typedef lives in a tree: `<module>@<version>/<rel>/<last>.d.lis`, the module
@@ -29,7 +33,8 @@ std::filesystem::path typedef_relative_path(const model::Package& package);
 
 // Commands (package main), packages that failed to load and internal packages reached only
 // through the closure are left out; every other package in the model gets a file.
-Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides = nullptr);
+Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides = nullptr,
+                            bool keep_models = false);
 
 // Writes each file atomically under `out_dir`, plus `lisbind-ledger.json`. Returns files written.
 size_t write_typedef_tree(const std::filesystem::path& out_dir, const Generated& generated);

@@ -241,11 +241,22 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
         });
         if (!implements) continue;
         for (const auto& m : i.flat.methods) {
-          // A promoted method is bound on the type that declares it.
           bool declared = std::any_of(d.methods.begin(), d.methods.end(),
                                       [&](const model::Method& own) { return own.name == m.name; });
-          if (!declared) continue;
-          found_.try_emplace(p.path + "." + d.name + "." + m.name, ImplementedMethod{i.package_path, i.name, &m});
+          if (declared) {
+            found_.try_emplace(p.path + "." + d.name + "." + m.name, ImplementedMethod{i.package_path, i.name, &m});
+            continue;
+          }
+          // A promoted method is bound on the type that declares it (the fake clientset's
+          // InvokesProxy comes from testing.Fake), which must then keep this interface's shape.
+          for (const auto& promoted : d.promoted) {
+            if (promoted.name != m.name || !promoted.from) continue;
+            const TypeRef* from = peel_aliases(promoted.from.get());
+            if (from && from->kind == TypeKind::Pointer) from = peel_aliases(from->elem.get());
+            if (from && from->kind == TypeKind::Named && from->args.empty()) {
+              found_.try_emplace(from->pkg + "." + from->name + "." + m.name, ImplementedMethod{i.package_path, i.name, &m});
+            }
+          }
         }
       }
     }

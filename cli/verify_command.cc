@@ -1,0 +1,95 @@
+// `lisbind verify PATTERN...[@VERSION] [--json] [--keep DIR]`: maps the packages as `gen` does,
+// then proves each bound declaration against the Go compiler (verify/verify_run.h).
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/gen_pipeline.h"
+#include "importer/errors.h"
+#include "importer/file_util.h"
+#include "lisbind/rules_id.h"
+#include "lisbind/version.h"
+#include "verify/verify_run.h"
+
+namespace lisbind::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// LISBIND_RUNTIME_SCRIPT, else scripts/with-lis-runtime of the source tree the binary was built in
+// (build/lisbind -> ../scripts), else beside the binary.
+fs::path runtime_script() {
+  if (const char* env = std::getenv("LISBIND_RUNTIME_SCRIPT"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  for (const fs::path& candidate : {exe.parent_path().parent_path() / "scripts" / "with-lis-runtime",
+                                    exe.parent_path() / "scripts" / "with-lis-runtime"}) {
+    if (!ec && fs::exists(candidate)) return candidate;
+  }
+  throw UserError("cannot find scripts/with-lis-runtime (lis's Go runtime for `lis build`); set LISBIND_RUNTIME_SCRIPT");
+}
+
+}  // namespace
+
+CommandAction setup_verify(CLI::App& sub) {
+  struct Options {
+    std::vector<std::string> specs;
+    bool json = false;
+    bool quiet = false;
+    std::string keep;
+    std::string report;
+    std::vector<std::string> tags;
+    std::string overrides;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("packages", o->specs, "Package paths or patterns with an optional version, as for `lisbind gen`")->required();
+  sub.add_flag("--json", o->json, "Print the verification report as JSON (keyed like the ledger)");
+  sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
+  sub.add_option("--keep", o->keep, "Keep the probe project in this directory (for debugging)");
+  sub.add_option("--report", o->report, "Also write the JSON report (lisbind-verify.json) to this file");
+  sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
+  sub.add_option("--overrides", o->overrides, "A TOML file of corrections")->check(CLI::ExistingFile);
+  sub.footer(
+      "Maps the packages exactly as `lisbind gen` does, writes a scratch Lisette project that binds them as\n"
+      "`lisbind import` does, and probes every bound declaration (functions and methods as typed values,\n"
+      "fields, vars and consts read into their declared types, interface relations, Lisette implementations of\n"
+      "bound interfaces). `lis check`, `lis build` and `go build -gcflags=-e` judge the probes; each error is\n"
+      "traced to its declaration. Exits 1 when any declaration fails.");
+  return [o]() {
+    auto t0 = std::chrono::steady_clock::now();
+    const bool progress = !o->quiet;
+    fs::path script = runtime_script();
+    SystemProcessRunner runner;
+    if (progress) std::cerr << "lisbind verify: loading and mapping " << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
+    GenOutput gen = load_and_map(runner, {o->specs, o->tags, o->overrides, false, true});
+    for (const auto& e : gen.api.errors) {
+      std::cerr << "lisbind: package " << e.package << " failed to load and was not bound: " << e.message << "\n";
+    }
+    verify::VerifyOptions options;
+    options.keep_dir = o->keep;
+    options.runtime_script = script;
+    options.progress = progress;
+    options.info = {kLisbindVersion, kPinnedLisVersion, kMappingRulesId};
+    verify::VerifyReport report = verify::run_verify(gen.api, gen.generated, runner, options);
+    if (!o->report.empty()) write_file_atomically(o->report, report.to_json().dump(1) + "\n");
+    if (o->json) {
+      std::cout << report.to_json().dump(1) << "\n";
+    } else {
+      std::cout << report.text();
+    }
+    auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (progress) {
+      std::cerr << fmt::format("lisbind verify: {:.1f} s{}\n", secs,
+                               o->keep.empty() ? "" : "; probe project kept in " + fs::absolute(o->keep).string());
+    }
+    return report.packages_failed() == 0 && gen.api.errors.empty() && report.notes.empty() ? 0 : 1;
+  };
+}
+
+}  // namespace lisbind::cli

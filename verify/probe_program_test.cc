@@ -1,0 +1,140 @@
+#include "verify/probe_program.h"
+
+#include <gtest/gtest.h>
+
+namespace lisbind::verify {
+namespace {
+
+using model::DeclKind;
+using model::TypeKind;
+
+model::TypePtr basic(const std::string& name) {
+  auto t = std::make_shared<model::TypeRef>();
+  t->kind = TypeKind::Basic;
+  t->name = name;
+  return t;
+}
+
+TEST(QualifyType, QualifiesOwnTypesOnly) {
+  std::set<std::string> own = {"Sample", "Unknown", "Option"};
+  EXPECT_EQ(qualify_type("Option<mut Ref<Sample>>", own, "model"), "Option<mut Ref<model.Sample>>");
+  EXPECT_EQ(qualify_type("Map<string, io.Reader>", own, "model"), "Map<string, io.Reader>");
+  EXPECT_EQ(qualify_type("fn(Sample, Unknown) -> Option", own, "model"), "fn(model.Sample, model.Unknown) -> model.Option");
+  EXPECT_EQ(qualify_type("model.Option<int>", own, "model"), "model.Option<int>");
+  EXPECT_EQ(qualify_type("Ref<Self>", own, "model", {}, "model.Sample"), "Ref<model.Sample>");
+  EXPECT_EQ(qualify_type("Slice<T>", {"T"}, "model", {"T"}), "Slice<T>");
+}
+
+// A package `example.com/p` with func F(string) int, type S struct{ N int } with method
+// (*S) M() string, and interface I { M() string }: *S implements I.
+struct Fixture {
+  model::ApiModel api;
+  lis::File file;
+  Fixture() {
+    model::Package p;
+    p.path = "example.com/p";
+    p.name = "p";
+    p.root = true;
+    model::Decl f;
+    f.kind = DeclKind::Func;
+    f.name = "F";
+    f.sig.params = {{"s", basic("string")}};
+    f.sig.results = {{"", basic("int")}};
+    model::Decl s;
+    s.kind = DeclKind::Type;
+    s.name = "S";
+    auto st = std::make_shared<model::TypeRef>();
+    st->kind = TypeKind::Struct;
+    st->fields = {{"N", basic("int"), false, true, "", ""}};
+    s.underlying = st;
+    model::Method m;
+    m.name = "M";
+    m.pointer_receiver = true;
+    m.sig.results = {{"", basic("string")}};
+    s.methods = {m};
+    model::Decl i;
+    i.kind = DeclKind::Type;
+    i.name = "I";
+    auto it = std::make_shared<model::TypeRef>();
+    it->kind = TypeKind::Interface;
+    it->methods = {{"M", m.sig, ""}};
+    i.underlying = it;
+    p.decls = {f, i, s};
+    api.packages = {p};
+
+    lis::Function lf;
+    lf.name = "F";
+    lf.params = {{"s", "string"}};
+    lf.result = "int";
+    file.functions = {lf};
+    lis::TypeDecl ls;
+    ls.form = lis::TypeForm::Struct;
+    ls.name = "S";
+    ls.fields = {{{}, {}, "N", "int"}};
+    lis::TypeDecl li;
+    li.form = lis::TypeForm::Interface;
+    li.name = "I";
+    lis::Function im;
+    im.name = "M";
+    im.result = "string";
+    li.methods = {im};
+    file.types = {li, ls};
+    lis::Impl impl;
+    impl.type_name = "S";
+    lis::Function lm = im;
+    lm.receiver = "self: Ref<S>";
+    impl.methods = {lm};
+    file.impls = {impl};
+  }
+};
+
+TEST(FindImplementations, PointerReceiverMeansOnlyPointerImplements) {
+  Fixture fx;
+  auto found = find_implementations(fx.api, "example.com/p");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type_name, "S");
+  EXPECT_TRUE(found[0].pointer);
+  EXPECT_EQ(found[0].interface_name, "I");
+}
+
+TEST(MakeProbes, OneProbePerUseWithTypedHelpers) {
+  Fixture fx;
+  PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 10);
+  EXPECT_EQ(probes.binding, "lisbind_probed");  // never collides with the typedef's own imports
+  std::map<std::string, const Probe*> by_what;
+  for (const auto& p : probes.probes) by_what[p.what] = &p;
+  ASSERT_TRUE(by_what.contains("F"));
+  EXPECT_EQ(by_what["F"]->id, 10);
+  EXPECT_EQ(by_what["F"]->text, "fn take_10(_x: fn(string) -> int) {}\nfn probe_10() {\n  take_10(lisbind_probed.F)\n}\n");
+  EXPECT_EQ(by_what["F"]->go_decl, "func F(s string) int");
+  ASSERT_TRUE(by_what.contains("S.M"));
+  EXPECT_NE(by_what["S.M"]->text.find("fn(Ref<lisbind_probed.S>) -> string"), std::string::npos);
+  EXPECT_NE(by_what["S.M"]->text.find("lisbind_probed.S.M"), std::string::npos);
+  ASSERT_TRUE(by_what.contains("S.N"));
+  EXPECT_NE(by_what["S.N"]->text.find("fn probe_"), std::string::npos);
+  EXPECT_NE(by_what["S.N"]->text.find("(v: mut Ref<lisbind_probed.S>)"), std::string::npos);
+  ASSERT_TRUE(by_what.contains("*S implements I"));
+  EXPECT_FALSE(by_what.contains("S implements I"));  // the value does not
+  ASSERT_TRUE(by_what.contains("Lisette struct implements I"));
+  EXPECT_NE(by_what["Lisette struct implements I"]->text.find("fn M(self) -> string { panic("), std::string::npos);
+
+  RenderedFile r = render_probe_file(probes, {&probes.probes[0], &probes.probes[1]});
+  ASSERT_EQ(r.spans.size(), 2u);
+  EXPECT_LT(r.spans[0].second, r.spans[1].first);
+  EXPECT_NE(r.text.find("import lisbind_probed \"go:example.com/p\""), std::string::npos);
+}
+
+TEST(MakeProbes, GenericFunctionsAreListedAsUnprobed) {
+  Fixture fx;
+  fx.file.functions[0].generics = {"T"};
+  PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
+  ASSERT_FALSE(probes.unprobed.empty());
+  EXPECT_EQ(probes.unprobed[0].ledger_symbol, "F");
+}
+
+TEST(RenderMain, ReferencesEveryProbe) {
+  EXPECT_EQ(render_main({1, 2}), "// lisbind verify: references every probe so that lis emits it.\nfn main() {\n  let _ = probe_1\n  let _ = probe_2\n}\n");
+}
+
+}  // namespace
+}  // namespace lisbind::verify
