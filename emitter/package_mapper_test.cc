@@ -92,10 +92,10 @@ TEST_F(MapperTest, PointersSlicesAndNilability) {
                            {"name":"hidden","type":{"k":"basic","name":"int"}}]}})");
   EXPECT_NE(text.find("pub fn NewThing() -> mut Ref<q.T>\n"), std::string::npos) << text;
   EXPECT_NE(text.find("pub fn Find() -> Option<mut Ref<q.T>>\n"), std::string::npos);
-  EXPECT_NE(text.find("pub fn Use(t: Ref<q.T>, xs: Slice<Option<Ref<q.T>>>)\n"), std::string::npos);
+  EXPECT_NE(text.find("pub fn Use(t: Ref<q.T>, xs: Slice<Ref<q.T>>)\n"), std::string::npos);
   EXPECT_NE(text.find("pub fn Join(sep: string, parts: VarArgs<string>)\n"), std::string::npos);
   EXPECT_NE(text.find("#[go(hidden_fields)]\n#[go(incomparable)]\npub struct Holder {\n  pub Ptr: Option<mut Ref<q.T>>,\n"
-                      "  pub Iface: Option<q.I>,\n  pub Items: mut Slice<Option<mut Ref<q.T>>>,\n"
+                      "  pub Iface: Option<q.I>,\n  pub Items: mut Slice<mut Ref<q.T>>,\n"
                       "  pub Err: Option<error>,\n}\n"),
             std::string::npos);
 }
