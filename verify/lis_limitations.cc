@@ -5,12 +5,25 @@
 namespace lisbind::verify {
 
 std::optional<LisLimitation> known_lis_limitation(const std::string& go_message) {
-  // `fn() -> ()` inside a tuple inside a Result is lowered to `func() struct{}` in the value lis
-  // builds, while the Go function it adapts returns `func()`.
-  if (go_message.find("func() struct{}") != std::string::npos && go_message.find("Tuple") != std::string::npos) {
+  // `fn() -> ()` nested in a tuple, a Result or a variadic parameter of a function value is
+  // lowered to `func() struct{}`, while the Go function it adapts has `func()`.
+  if (go_message.find("func() struct{}") != std::string::npos) {
     return LisLimitation{"void-fn-in-tuple",
-                         "lis 0.12.5 lowers fn() -> () inside a tuple to func() struct{} "
+                         "lis 0.12.5 lowers a nested fn() -> () in a function value to func() struct{} "
                          "(docs/lis-limitations.md#void-fn-in-tuple)"};
+  }
+  // A Go function value whose parameters or results hold a function type: lis's adapter keeps
+  // Go's inner function type where it built the Lisette one (`func(Entry) error` against
+  // `func(Entry) lisette.Result[struct{}, error]`). A direct call converts correctly.
+  if (auto as = go_message.find(" as func("); as != std::string::npos) {
+    auto have = go_message.rfind("of type ", as);
+    bool go_function = have != std::string::npos && go_message.compare(have, 13, "of type func(") == 0;
+    if (go_function && go_message.find("lisette.", as) != std::string::npos &&
+        go_message.substr(have, as - have).find("lisette.") == std::string::npos) {
+      return LisLimitation{"nested-function-in-function-value",
+                           "lis 0.12.5 does not convert a function type nested in a function value's parameters or "
+                           "results (docs/lis-limitations.md#nested-function-in-function-value)"};
+    }
   }
   // An interface method returning a named Go function type (http.HandlerFunc): lis's adapter for
   // a Lisette implementation returns the literal function type, which is not identical to it.

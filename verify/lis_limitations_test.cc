@@ -49,6 +49,27 @@ TEST(LisLimitations, TheAdaptersSecondErrorForANamedFunctionResultIsRecognised) 
   EXPECT_FALSE(known_lis_limitation("assignment mismatch: 1 variable but occ.RawConfig returns 2 values").has_value());
 }
 
+TEST(LisLimitations, ANestedVoidFunctionInAVariadicIsRecognised) {
+  auto l = known_lis_limitation("cannot use arg0 (variable of type []func() struct{}) as []func() value in argument to cb");
+  ASSERT_TRUE(l.has_value());
+  EXPECT_EQ(l->code, "void-fn-in-tuple");
+}
+
+TEST(LisLimitations, ANestedCallbackInAFunctionValueIsRecognised) {
+  auto l = known_lis_limitation(
+      "cannot use lisbind_probed.Hooks (value of type func(hooks ...func(zapcore.Entry) error) zap.Option) as "
+      "func(...func(zapcore.Entry) lisette.Result[struct{}, error]) zap.Option value in argument to take261");
+  ASSERT_TRUE(l.has_value());
+  EXPECT_EQ(l->code, "nested-function-in-function-value");
+  auto returned = known_lis_limitation(
+      "cannot use ret (variable of type func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)) as "
+      "func(*cobra.Command, []string, string) lisette.Tuple2[[]string, cobra.ShellCompDirective] value in argument to "
+      "lisette.MakeOptionSome[func(*lisbind_probed.Command, []string, string) lisette.Tuple2[[]string, "
+      "lisbind_probed.ShellCompDirective]]");
+  ASSERT_TRUE(returned.has_value());
+  EXPECT_EQ(returned->code, "nested-function-in-function-value");
+}
+
 TEST(LisLimitations, AWrongBindingIsNotExcused) {
   EXPECT_FALSE(known_lis_limitation("cannot use cb(arg0) (value of type []*MetricFamily) as "
                                     "[]lisette.Option[*MetricFamily] value in return statement")
