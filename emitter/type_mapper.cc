@@ -162,8 +162,9 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
 
   switch (t.kind) {
     case TypeKind::Basic:
-      // unsafe.Pointer can only be held and passed on, which is what Unknown allows.
-      if (t.name == "unsafe.Pointer") return "Unknown";
+      // lis's own typedef of package unsafe declares Pointer; Unknown would be Go's `any`, which
+      // Go does not accept where an unsafe.Pointer is expected.
+      if (t.name == "unsafe.Pointer") return qualify_("unsafe", "Pointer", 0);
       if (t.name.starts_with("untyped ")) throw Unmappable("untyped", "untyped " + t.name + " has no Lisette form");
       return t.name;
     case TypeKind::TypeParam:

@@ -12,6 +12,13 @@ std::optional<LisLimitation> known_lis_limitation(const std::string& go_message)
                          "lis 0.12.5 lowers a nested fn() -> () in a function value to func() struct{} "
                          "(docs/lis-limitations.md#void-fn-in-tuple)"};
   }
+  // A channel of receive-only channels: lis writes `chan <-chan int`, which Go reads as
+  // `chan<- chan int`.
+  if (go_message.find("chan (<-chan ") != std::string::npos) {
+    return LisLimitation{"channel-of-receive-channels",
+                         "lis 0.12.5 writes Channel<Receiver<T>> as chan <-chan T, which Go parses as chan<- chan T "
+                         "(docs/lis-limitations.md#channel-of-receive-channels)"};
+  }
   // A Go function value whose parameters or results hold a function type: lis's adapter keeps
   // Go's inner function type where it built the Lisette one (`func(Entry) error` against
   // `func(Entry) lisette.Result[struct{}, error]`). A direct call converts correctly.

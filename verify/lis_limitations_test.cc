@@ -70,6 +70,14 @@ TEST(LisLimitations, ANestedCallbackInAFunctionValueIsRecognised) {
   EXPECT_EQ(returned->code, "nested-function-in-function-value");
 }
 
+TEST(LisLimitations, AChannelOfReceiveChannelsIsRecognised) {
+  auto l = known_lis_limitation(
+      "cannot use raw (variable of type chan (<-chan int)) as chan<- chan int value in argument to "
+      "lisette.OptionFromNilable[chan<- chan int]");
+  ASSERT_TRUE(l.has_value());
+  EXPECT_EQ(l->code, "channel-of-receive-channels");
+}
+
 TEST(LisLimitations, AWrongBindingIsNotExcused) {
   EXPECT_FALSE(known_lis_limitation("cannot use cb(arg0) (value of type []*MetricFamily) as "
                                     "[]lisette.Option[*MetricFamily] value in return statement")
