@@ -1,4 +1,6 @@
 // Runs the built `lisbind` the way a user does: real go, real modules from the module proxy.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -208,6 +210,31 @@ TEST(Cli, ExplainAppliesAnOverridesFile) {
   EXPECT_NE(r.out.find("overrides file: applied"), std::string::npos);
   EXPECT_NE(r.out.find("ledger:   bound (evidence-non-nil+override)"), std::string::npos);
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace lisbind
+
+namespace lisbind {
+namespace {
+
+// `lisbind verify` with no pattern reads the project's lock, which a repository carries: a
+// request that is not a plain package pattern never reaches `go`.
+TEST(Cli, VerifyRefusesAMalformedLockRequest) {
+  fs::path project = fs::temp_directory_path() / ("lisbind-cli-verify-" + std::to_string(::getpid()));
+  fs::remove_all(project);
+  fs::create_directories(project / "lisbind");
+  std::ofstream(project / "lisette.toml") << "[project]\nname = \"p\"\nversion = \"0.1.0\"\n";
+  std::ofstream(project / "lisbind" / "lisbind.lock")
+      << R"({"requests": [{"pattern": "-modfile=/etc/passwd", "version": "v1.0.0"}]})";
+  auto r = lisbind({"verify", "-q"}, project);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("malformed request; regenerate it with `lisbind import`"), std::string::npos) << r.err;
+  std::ofstream(project / "lisbind" / "lisbind.lock") << "{not json";
+  r = lisbind({"verify", "-q"}, project);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("is not valid JSON"), std::string::npos) << r.err;
+  fs::remove_all(project);
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // then proves each bound declaration against the Go compiler (verify/verify_run.h).
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +16,7 @@
 #include "cli/gen_pipeline.h"
 #include "importer/errors.h"
 #include "importer/file_util.h"
+#include "importer/lisette_manifest.h"
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
 #include "verify/verify_run.h"
@@ -35,6 +39,46 @@ fs::path runtime_script() {
   throw UserError("cannot find scripts/with-lis-runtime (lis's Go runtime for `lis build`); set LISBIND_RUNTIME_SCRIPT");
 }
 
+// Inside a Lisette project and without patterns: what the project imported, as `lisbind.lock`
+// records it (`requests`: pattern and version each). The lock is a file a repository carries, so
+// each entry is checked to be a plain package pattern before it reaches `go`.
+std::vector<std::string> project_requests(const fs::path& project) {
+  fs::path lock = project / "lisbind" / "lisbind.lock";
+  if (!fs::exists(lock)) {
+    throw UserError("no package patterns given, and " + project.string() +
+                    " has no lisbind/lisbind.lock: run `lisbind import` first, or name the packages");
+  }
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(read_file(lock));
+  } catch (const nlohmann::json::exception&) {
+    throw UserError(lock.string() + " is not valid JSON; regenerate it with `lisbind import`");
+  }
+  std::vector<std::string> specs;
+  const auto requests = j.find("requests");
+  if (requests == j.end() || !requests->is_array() || requests->empty()) {
+    throw UserError(lock.string() + " lists no imported packages; regenerate it with `lisbind import`");
+  }
+  for (const auto& r : *requests) {
+    const auto pattern = r.find("pattern");
+    const auto version = r.find("version");
+    bool plain = pattern != r.end() && pattern->is_string() && version != r.end() && version->is_string();
+    std::string p = plain ? pattern->get<std::string>() : "";
+    std::string v = plain ? version->get<std::string>() : "";
+    auto allowed = [](const std::string& text, const char* extra) {
+      return !text.empty() && std::isalnum(static_cast<unsigned char>(text[0])) &&
+             std::all_of(text.begin(), text.end(), [&](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(extra, c) != nullptr;
+             });
+    };
+    if (!allowed(p, "./-_~") || !allowed(v, ".-+") || !v.starts_with("v")) {
+      throw UserError(lock.string() + " has a malformed request; regenerate it with `lisbind import`");
+    }
+    specs.push_back(p + "@" + v);
+  }
+  return specs;
+}
+
 }  // namespace
 
 CommandAction setup_verify(CLI::App& sub) {
@@ -48,7 +92,9 @@ CommandAction setup_verify(CLI::App& sub) {
     std::string overrides;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("packages", o->specs, "Package paths or patterns with an optional version, as for `lisbind gen`")->required();
+  sub.add_option("packages", o->specs,
+                 "Package paths or patterns with an optional version, as for `lisbind gen` (default, inside a Lisette "
+                 "project: the packages it imported, at the versions in lisbind/lisbind.lock)");
   sub.add_flag("--json", o->json, "Print the verification report as JSON (keyed like the ledger)");
   sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
   sub.add_option("--keep", o->keep, "Keep the probe project in this directory (for debugging)");
@@ -65,6 +111,11 @@ CommandAction setup_verify(CLI::App& sub) {
     auto t0 = std::chrono::steady_clock::now();
     const bool progress = !o->quiet;
     fs::path script = runtime_script();
+    if (o->specs.empty()) {
+      auto project = find_lisette_project(fs::current_path());
+      if (!project) throw UserError("name the packages to verify, or run inside a Lisette project that used `lisbind import`");
+      o->specs = project_requests(*project);
+    }
     SystemProcessRunner runner;
     if (progress) std::cerr << "lisbind verify: loading and mapping " << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
     GenOutput gen = load_and_map(runner, {o->specs, o->tags, o->overrides, false, true});
