@@ -25,5 +25,6 @@ CommandAction setup_status(CLI::App& sub);
 CommandAction setup_remove(CLI::App& sub);
 CommandAction setup_explain(CLI::App& sub);
 CommandAction setup_verify(CLI::App& sub);
+CommandAction setup_migrate(CLI::App& sub);
 
 }  // namespace lisbind::cli

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -21,6 +23,8 @@ const lisbind::cli::Command kCommands[] = {
      lisbind::cli::setup_explain},
     {"verify", "Prove bindings against the Go compiler: probe programs that use every bound declaration",
      lisbind::cli::setup_verify},
+    {"migrate", "Migrate a Go codebase to Lisette one package at a time: `migrate check` proves a rewrite keeps the Go API",
+     lisbind::cli::setup_migrate},
 };
 
 }  // namespace
@@ -46,7 +50,29 @@ int main(int argc, char** argv) {
   try {
     return chosen ? chosen() : 0;
   } catch (const lisbind::UserError& e) {
-    std::cerr << "lisbind: " << e.what() << "\n";
+    // One line, whatever a hostile file put into the message.
+    std::string what;
+    for (char c : std::string(e.what())) {
+      if (c == '\n') {
+        what += "\\n";
+      } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+        what += '?';
+      } else {
+        what += c;
+      }
+    }
+    std::cerr << "lisbind: " << what << "\n";
+    return 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A file-system failure nothing closer handled: say which file and what, in one line.
+    std::cerr << "lisbind: " << e.code().message() << ": " << e.path1().string()
+              << (e.path2().empty() ? std::string{} : " -> " + e.path2().string())
+              << " (nothing else was changed after this step; `lisbind status` shows the state)\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    std::replace(what.begin(), what.end(), '\n', ' ');
+    std::cerr << "lisbind: internal error: " << what << "\n";
     return 1;
   }
 }

@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/gen_pipeline.h"
+#include "cli/runtime_script.h"
 #include "importer/errors.h"
 #include "importer/file_util.h"
 #include "importer/lisette_manifest.h"
@@ -25,19 +26,6 @@ namespace lisbind::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// LISBIND_RUNTIME_SCRIPT, else scripts/with-lis-runtime of the source tree the binary was built in
-// (build/lisbind -> ../scripts), else beside the binary.
-fs::path runtime_script() {
-  if (const char* env = std::getenv("LISBIND_RUNTIME_SCRIPT"); env && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& candidate : {exe.parent_path().parent_path() / "scripts" / "with-lis-runtime",
-                                    exe.parent_path() / "scripts" / "with-lis-runtime"}) {
-    if (!ec && fs::exists(candidate)) return candidate;
-  }
-  throw UserError("cannot find scripts/with-lis-runtime (lis's Go runtime for `lis build`); set LISBIND_RUNTIME_SCRIPT");
-}
 
 // Inside a Lisette project and without patterns: what the project imported, as `lisbind.lock`
 // records it (`requests`: pattern and version each). The lock is a file a repository carries, so
