@@ -101,20 +101,20 @@ CommandAction setup_explain(CLI::App& sub) {
     std::cout << ref.package << "." << ref.symbol << (p->module ? "  (" + p->module->path + "@" + p->module->version + ")" : "")
               << "\n";
     std::cout << "  Go:       " << go_text(*p, ref.symbol) << "\n";
-    auto it = mapped.explanations.find(ref.symbol);
+    auto it = mapped.bindings.find(ref.symbol);
     for (const auto& e : mapped.ledger) {
       if (e.symbol != ref.symbol) continue;
       std::cout << "  ledger:   " << emit::status_name(e.status) << " (" << e.code << ")"
                 << (e.message.empty() ? "" : ": " + e.message) << "\n";
     }
-    if (it == mapped.explanations.end()) {
+    if (it == mapped.bindings.end()) {
       std::cout << "  (no per-slot decisions recorded for this kind of symbol)\n";
       return 0;
     }
     std::string lisette = it->second.lisette;
     while (!lisette.empty() && lisette.back() == '\n') lisette.pop_back();
     std::cout << "  Lisette:  " << lisette << "\n";
-    for (const auto& d : it->second.decisions) std::cout << "  " << d << "\n";
+    for (const auto& d : emit::decision_lines(it->second)) std::cout << "  " << d << "\n";
     return 0;
   };
 }

@@ -1,12 +1,48 @@
 // What a `.d.lis` file declares, after every mapping decision is made. The printer turns this
-// into text; nothing here knows about Go. Types are kept as rendered Lisette text because the
-// printer never looks inside them, only wraps the lists that hold them.
+// into text; nothing here knows about Go. Types are kept as Lisette text rendered from the mapper's
+// lis::Type trees (emitter/lisette_type.h) because the printer never looks inside them; nothing
+// decides by reading that text back. Attributes and generic parameters are typed.
 #pragma once
 
 #include <string>
 #include <vector>
 
 namespace lisbind::lis {
+
+// The `#[...]` lines lisbind writes; the printer spells them.
+enum class AttributeKind {
+  Unexported,          // #[go(unexported)]
+  UnexportedIdentity,  // #[go(unexported, "<arg>")]: an interface method known by its Go identity
+  Constraint,          // #[go(constraint)]
+  HiddenFields,        // #[go(hidden_fields)]
+  Incomparable,        // #[go(incomparable)]
+  CommaOk,             // #[go(comma_ok)]
+  SentinelMinusOne,    // #[go(sentinel_minus_one)]
+  GoName,              // #[go("<arg>")]: the Go name of a renamed function
+  AllowUnusedResult,   // #[allow(unused_result)]
+  AllowUnusedValue,    // #[allow(unused_value)]
+};
+
+struct Attribute {
+  Attribute(AttributeKind kind, std::string arg = {}) : kind(kind), arg(std::move(arg)) {}
+  AttributeKind kind;
+  std::string arg;
+
+  bool operator==(const Attribute&) const = default;
+};
+
+std::string attribute_text(const Attribute& attribute);
+bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind);
+
+// A generic parameter: `T`, or `K: Comparable` (bound as Lisette text).
+struct Generic {
+  Generic(std::string name, std::string bound = {}) : name(std::move(name)), bound(std::move(bound)) {}
+  Generic(const char* name) : name(name) {}
+  std::string name;
+  std::string bound;  // empty: unbounded
+
+  bool operator==(const Generic&) const = default;
+};
 
 struct Param {
   std::string name;
@@ -15,9 +51,9 @@ struct Param {
 
 struct Function {
   std::vector<std::string> doc;         // one entry per `///` line, without the slashes
-  std::vector<std::string> attributes;  // full text, e.g. `#[go(comma_ok)]`
+  std::vector<Attribute> attributes;
   std::string name;
-  std::vector<std::string> generics;    // e.g. `T`, `K: Comparable`
+  std::vector<Generic> generics;
   std::string receiver;                 // `self`, `self: Ref<T>`; empty for functions and interface methods
   std::vector<Param> params;
   std::string result;                   // empty: returns nothing
@@ -25,7 +61,7 @@ struct Function {
 
 struct Field {
   std::vector<std::string> doc;
-  std::vector<std::string> attributes;
+  std::vector<Attribute> attributes;
   std::string name;  // empty for an embedded field
   std::string type;
 };
@@ -40,10 +76,10 @@ enum class TypeForm {
 
 struct TypeDecl {
   std::vector<std::string> doc;
-  std::vector<std::string> attributes;
+  std::vector<Attribute> attributes;
   TypeForm form = TypeForm::Opaque;
   std::string name;
-  std::vector<std::string> generics;
+  std::vector<Generic> generics;
   std::vector<Field> fields;          // Struct
   std::string target;                 // Newtype, Alias
   std::vector<std::string> embeds;    // Interface
@@ -59,14 +95,14 @@ struct Const {
 
 struct Var {
   std::vector<std::string> doc;
-  std::vector<std::string> attributes;
+  std::vector<Attribute> attributes;
   std::string name;
   std::string type;
 };
 
 struct Impl {
   std::string type_name;
-  std::vector<std::string> generics;
+  std::vector<Generic> generics;
   std::vector<Function> methods;
 };
 

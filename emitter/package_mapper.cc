@@ -73,7 +73,7 @@ class PackageMapper {
 
   std::string qualify(const std::string& path, const std::string& name, size_t arity) {
     if (name == "Self" || names::is_lisette_keyword(name)) {
-      throw Unmappable("reserved-name", "the type " + name + " has a name Lisette reserves");
+      throw Unmappable(Rule::ReservedName, "the type " + name + " has a name Lisette reserves");
     }
     if (arity == 0 && shadows_plain_prelude_type(name)) throw shadowing_prelude(name);
     if (path != pkg_.path && is_internal(path)) return stand_in_for_internal(path, name);
@@ -116,7 +116,7 @@ class PackageMapper {
       lis::TypeDecl t;
       t.form = lis::TypeForm::Opaque;
       t.name = s.local;
-      t.attributes.push_back("#[go(unexported)]");
+      t.attributes.push_back(lis::AttributeKind::Unexported);
       t.doc = {"Stands in for " + s.path + "." + s.name + ", which lives in an internal package."};
       if (!d) {
         out_.file.types.push_back(std::move(t));
@@ -146,7 +146,7 @@ class PackageMapper {
   }
 
   static Unmappable shadowing_prelude(const std::string& name) {
-    return Unmappable("shadows-prelude-type", "a type named " + name +
+    return Unmappable(Rule::ShadowsPreludeType, "a type named " + name +
                                                   " would hide Lisette's own " + name + " in its package's typedef");
   }
 
@@ -178,12 +178,13 @@ class PackageMapper {
     return h;
   }
 
-  void record(const std::string& symbol, const char* kind, BindStatus status, std::string code, std::string message) {
-    out_.ledger.push_back({pkg_.path, symbol, kind, status, std::move(code), std::move(message)});
+  void record(const std::string& symbol, const char* kind, BindStatus status, const LedgerCode& code,
+              std::string message) {
+    out_.ledger.push_back({pkg_.path, symbol, kind, status, code.text(), std::move(message)});
   }
 
   void skip(const Decl& d, const std::string& symbol, const char* kind, const Unmappable& why) {
-    out_.file.skipped.push_back({symbol, why.code, why.what()});
+    out_.file.skipped.push_back({symbol, std::string(rule_code(why.code)), why.what()});
     if (d.exported) record(symbol, kind, BindStatus::Skipped, why.code, why.what());
   }
 
@@ -196,8 +197,8 @@ class PackageMapper {
       c.name = d.name;
       // `: int` says nothing lis would not infer; every other type is worth stating.
       bool plain_int = d.type && d.type->kind == TypeKind::Basic && d.type->name == "int";
-      if (!d.untyped && !plain_int) c.type = types_.map(d.type, Position::TypeArg);
-      std::string code = d.untyped ? "const-untyped" : "const-typed";
+      if (!d.untyped && !plain_int) c.type = lis::to_text(types_.map(d.type, Position::TypeArg));
+      Rule code = d.untyped ? Rule::ConstUntyped : Rule::ConstTyped;
       std::string note;
       try {
         c.value = const_literal(d.value);
@@ -211,7 +212,7 @@ class PackageMapper {
         // No literal can write it (beyond 64 bits, a fraction, complex): a valueless constant
         // still lets Lisette code use it, and Go supplies the value.
         if (c.type.empty()) c.type = valueless_type(d.value.kind);
-        code = "const-valueless";
+        code = Rule::ConstValueless;
         note = e.what();
       }
       out_.file.consts.push_back(std::move(c));
@@ -249,8 +250,8 @@ class PackageMapper {
   void map_var(const Decl& d) {
     try {
       // Package variables are initialised by their package; nil is the exception, not the rule.
-      out_.file.vars.push_back({doc_lines(d.doc), {}, d.name, types_.map(d.type, Position::NonNilResult)});
-      record(d.name, "var", BindStatus::Bound, "var", "");
+      out_.file.vars.push_back({doc_lines(d.doc), {}, d.name, lis::to_text(types_.map(d.type, Position::NonNilResult))});
+      record(d.name, "var", BindStatus::Bound, Rule::Var, "");
     } catch (const Unmappable& e) {
       skip(d, d.name, "var", e);
     }
@@ -258,9 +259,8 @@ class PackageMapper {
 
   // ---- functions and methods -----------------------------------------------------------------
 
-  std::string generic_param(const model::TypeParam& tp, std::string& note) const {
-    std::string bound = constraint_bound(tp.constraint, note);
-    return bound.empty() ? tp.name : tp.name + ": " + bound;
+  lis::Generic generic_param(const model::TypeParam& tp, std::string& note) const {
+    return {tp.name, constraint_bound(tp.constraint, note)};
   }
 
   // The Lisette bound for a Go constraint, or empty when there is none Lisette can state (a type
@@ -273,7 +273,7 @@ class PackageMapper {
       if (t->pkg.empty()) return t->name == "comparable" ? "Comparable" : "";
       // A named type-set constraint is bound as `#[go(constraint)] pub type`, which lis accepts
       // as a bound (without checking the set), so the name survives for readers.
-      return types_.map(*t, Position::Constraint);
+      return lis::to_text(types_.map(*t, Position::Constraint));
     }
     if (t->kind != TypeKind::Interface) return {};
     if (!t->unions.empty() || !t->methods.empty()) {
@@ -291,35 +291,36 @@ class PackageMapper {
     return joined;
   }
 
-  std::vector<lis::Param> params(const model::Signature& sig, const model::Facts* facts) const {
-    std::vector<lis::Param> out;
+  std::vector<ParamBinding> params(const model::Signature& sig, const model::Facts* facts) const {
+    std::vector<ParamBinding> out;
     for (size_t i = 0; i < sig.params.size(); ++i) {
       const auto& p = sig.params[i];
       const model::ParamFact* fact = facts ? facts->param(i) : nullptr;
+      ParamBinding b;
       // A parameter the body writes through needs a writable argument; one it only reads takes
       // any reference. Without evidence it stays read-only, which every caller can satisfy.
-      bool written = fact && fact->writes == "yes";
+      bool written = fact && fact->writes == model::WriteFact::Yes;
       Position pos = written ? Position::WrittenParam : Position::Param;
       bool variadic = sig.variadic && i + 1 == sig.params.size() && p.type->kind == TypeKind::Slice;
-      std::string type = variadic ? "VarArgs<" + types_.map(p.type->elem, pos) + ">" : types_.map(p.type, pos);
-      bool nil_accepted = fact && fact->nil == "accepted" && p.type->kind == TypeKind::Pointer;
-      if (nil_accepted) type = "Option<" + type + ">";
-      std::string name = names::parameter_name(p.name, i);
-      if (trace_) {
-        auto k = p.type->kind;
-        bool by_reference = k == TypeKind::Pointer || k == TypeKind::Slice || k == TypeKind::Map;
-        std::string why = !by_reference ? "passed by value"
-                          : written     ? "written through (" + fact->writes_at + "): mut"
-                          : fact && fact->writes == "no" ? "only read: read-only"
-                                                         : "no evidence of writes: read-only, so any reference can be passed";
-        if (nil_accepted) why += "; nil accepted (" + fact->nil_at + "): Option";
-        trace_->push_back("param " + name + ": " + type + " \u2014 " + why);
+      b.type = variadic ? lis::var_args(types_.map(p.type->elem, pos)) : types_.map(p.type, pos);
+      b.nil_accepted = fact && fact->nil == model::NilArgFact::Accepted && p.type->kind == TypeKind::Pointer;
+      if (b.nil_accepted) {
+        b.type = lis::option(std::move(b.type));
+        b.nil_at = fact->nil_at;
       }
+      auto k = p.type->kind;
+      bool by_reference = k == TypeKind::Pointer || k == TypeKind::Slice || k == TypeKind::Map;
+      b.mutability = !by_reference ? ParamMutability::ByValue
+                     : written     ? ParamMutability::Written
+                     : fact && fact->writes == model::WriteFact::No ? ParamMutability::OnlyRead
+                                                                     : ParamMutability::NoEvidence;
+      if (written) b.writes_at = fact->writes_at;
+      b.name = names::parameter_name(p.name, i);
       // Lower-casing can make two Go names equal (T and t); the later one takes its position.
       for (const auto& earlier : out) {
-        if (earlier.name == name) name += std::to_string(i);
+        if (earlier.name == b.name) b.name += std::to_string(i);
       }
-      out.push_back({name, type});
+      out.push_back(std::move(b));
     }
     return out;
   }
@@ -337,54 +338,63 @@ class PackageMapper {
     if (!o->result.empty()) {
       if (f.results.size() < sig.results.size()) f.results.resize(sig.results.size());
       if (!f.results.empty()) {
-        std::string v = o->result == "non-nil" ? "never" : "may";
+        model::NilFact v = o->result == "non-nil" ? model::NilFact::Never : model::NilFact::May;
         f.results[0] = {v, "the overrides file", v, "the overrides file"};
       }
     }
     if (f.params.size() < sig.params.size()) f.params.resize(sig.params.size());
     for (size_t i = 0; i < sig.params.size(); ++i) {
       if (std::find(o->mutates.begin(), o->mutates.end(), sig.params[i].name) != o->mutates.end()) {
-        f.params[i].writes = "yes";
+        f.params[i].writes = model::WriteFact::Yes;
         f.params[i].writes_at = "the overrides file";
       }
     }
     return f;
   }
 
+  // One function, method or interface method: its declaration, and in `binding` the decisions
+  // behind it. Throws Unmappable.
   lis::Function function(const std::string& name, const model::Signature& sig, SignatureContext context,
-                         std::string& rule, const std::string& doc = {}, const model::Facts& facts = {},
+                         FunctionBinding& binding, const std::string& doc = {}, const model::Facts& facts = {},
                          const std::string& symbol = {}) const {
-    if (names::is_lisette_keyword(name)) throw Unmappable("keyword-name", name + " is a Lisette keyword");
+    if (names::is_lisette_keyword(name)) throw Unmappable(Rule::KeywordName, name + " is a Lisette keyword");
     const Override* o = options_.overrides && !symbol.empty() ? options_.overrides->find(pkg_.path, symbol) : nullptr;
-    if (o && o->skip) throw Unmappable("override-skip", "skipped by the project's overrides file");
+    if (o && o->skip) throw Unmappable(Rule::OverrideSkip, "skipped by the project's overrides file");
     model::Facts evidence = effective_facts(facts, sig, o);
-    lis::Function f;
-    f.name = name;
-    f.params = params(sig, evidence.present ? &evidence : nullptr);
+    binding.params = params(sig, evidence.present ? &evidence : nullptr);
     context.sentinel_minus_one = says_minus_one_means_absent(doc);
     context.facts = evidence.present ? &evidence : nullptr;
     if (o) context.override = {o->partial, o->flag_bool, o->direct_error};
-    ResultMapping r = map_results(types_, sig, context);
+    binding.result = map_results(types_, sig, context);
     context.facts = nullptr;
-    f.result = r.text;
-    rule = o ? r.rule + "+override" : r.rule;
+    binding.override_applied = o != nullptr;
+
+    lis::Function f;
+    f.name = name;
+    for (const auto& p : binding.params) f.params.push_back({p.name, lis::to_text(p.type)});
+    const ResultMapping& r = binding.result;
+    if (r.has_result()) f.result = lis::to_text(r.type);
     if (o && !o->rename.empty()) {
-      f.attributes.push_back("#[go(\"" + name + "\")]");  // Lisette name, Go name
+      f.attributes.push_back({lis::AttributeKind::GoName, name});  // Lisette name, Go name
       f.name = o->rename;
     }
-    if (trace_) {
-      trace_->push_back("result: " + (r.text.empty() ? std::string("()") : r.text) + " \u2014 rule " + r.rule +
-                        (r.evidence.empty() ? std::string{} : " (" + r.evidence + ")"));
-      if (o) trace_->push_back("overrides file: applied");
-    }
-    if (r.comma_ok) f.attributes.push_back("#[go(comma_ok)]");
-    if (r.rule == "sentinel-minus-one") f.attributes.push_back("#[go(sentinel_minus_one)]");
+    if (r.comma_ok) f.attributes.push_back(lis::AttributeKind::CommaOk);
+    if (r.rule == Rule::SentinelMinusOne) f.attributes.push_back(lis::AttributeKind::SentinelMinusOne);
     // Results callers routinely drop: closing, flushing, and a builder handing back itself.
-    if (r.text == "Result<(), error>" && (name == "Close" || name == "Flush")) {
-      f.attributes.push_back("#[allow(unused_result)]");
+    if (r.is_unit_result() && (name == "Close" || name == "Flush")) {
+      f.attributes.push_back(lis::AttributeKind::AllowUnusedResult);
     }
-    if (r.rule == "fluent-builder") f.attributes.push_back("#[allow(unused_value)]");
+    if (r.rule == Rule::FluentBuilder) f.attributes.push_back(lis::AttributeKind::AllowUnusedValue);
     return f;
+  }
+
+  // Keeps `binding` for `lisbind explain`, with the declaration as it prints.
+  void keep(Binding binding, const lis::Function& f, bool is_pub) {
+    if (!options_.record_decisions) return;
+    binding.lisette = print_function(without_doc(f), "", is_pub);
+    if (binding.function) binding.evidence = binding.function->result.evidence;
+    std::string symbol = binding.symbol;
+    out_.bindings[symbol] = std::move(binding);
   }
 
   // strings.Index: "returns -1 if substr is not present". The doc is the evidence Go leaves.
@@ -399,18 +409,16 @@ class PackageMapper {
   }
 
   void map_func(const Decl& d) {
-    trace_ = nullptr;
     try {
-      std::string rule, note;
-      std::vector<std::string> decisions;
-      trace_ = options_.record_decisions ? &decisions : nullptr;
-      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, rule, d.doc, d.facts, d.name);
-      trace_ = nullptr;
-      f.doc = doc_lines(d.doc);
+      std::string note;
+      FunctionBinding fb;
+      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, fb, d.doc, d.facts, d.name);
       for (const auto& tp : d.tparams) f.generics.push_back(generic_param(tp, note));
-      if (options_.record_decisions) out_.explanations[d.name] = {print_function(without_doc(f), "", true), decisions};
+      LedgerCode code(fb.result.rule, fb.override_applied);
+      keep({d.name, code, {}, {}, std::move(fb), std::nullopt}, f, true);
+      f.doc = doc_lines(d.doc);
       out_.file.functions.push_back(std::move(f));
-      record(d.name, "func", BindStatus::Bound, rule, note);
+      record(d.name, "func", BindStatus::Bound, code, note);
     } catch (const Unmappable& e) {
       skip(d, d.name, "func", e);
     }
@@ -436,7 +444,7 @@ class PackageMapper {
     if (reserved || (d.tparams.empty() && shadows_plain_prelude_type(d.name))) {
       // lis reserves the first kind (declaring one makes the whole file fail to parse); the second
       // would hide a prelude type from the whole file.
-      Unmappable why = reserved ? Unmappable("reserved-name", "a type named " + d.name + " cannot be declared in Lisette")
+      Unmappable why = reserved ? Unmappable(Rule::ReservedName, "a type named " + d.name + " cannot be declared in Lisette")
                                 : shadowing_prelude(d.name);
       skip(d, d.name, "type", why);
       for (const auto& m : d.methods) {
@@ -450,25 +458,25 @@ class PackageMapper {
     std::string note;
     for (const auto& tp : d.tparams) t.generics.push_back(generic_param(tp, note));
     BindStatus status = BindStatus::Bound;
-    std::string code;
+    LedgerCode code(Rule::UnexportedType);
     try {
       if (!d.exported && d.underlying && d.underlying->kind == TypeKind::Interface) {
         // An unexported interface is usually a constraint (gentype's objectWithMeta); as an opaque
         // type it would bind nothing, so it keeps its methods.
         code = shape_interface(d, *d.underlying, t);
-        t.attributes.insert(t.attributes.begin(), "#[go(unexported)]");
+        t.attributes.insert(t.attributes.begin(), lis::AttributeKind::Unexported);
         status = BindStatus::Opaque;
       } else if (!d.exported) {
         // Exposed by exported API but not nameable in Go: callers may hold and pass it, and call
         // its exported methods, but never build one.
         t.form = lis::TypeForm::Opaque;
-        t.attributes.push_back("#[go(unexported)]");
+        t.attributes.push_back(lis::AttributeKind::Unexported);
         status = BindStatus::Opaque;
-        code = "unexported-type";
+        code = Rule::UnexportedType;
       } else if (d.alias) {
         t.form = lis::TypeForm::Alias;
-        t.target = types_.map(d.underlying, Position::TypeArg);
-        code = "alias";
+        t.target = lis::to_text(types_.map(d.underlying, Position::TypeArg));
+        code = Rule::Alias;
       } else {
         code = shape_type(d, t, status);
       }
@@ -476,40 +484,39 @@ class PackageMapper {
       // The representation has no Lisette form; the type can still be named and passed around.
       t = lis::TypeDecl{t.doc, {}, lis::TypeForm::Opaque, d.name, t.generics, {}, {}, {}, {}};
       status = BindStatus::Opaque;
-      code = "opaque-" + e.code;
+      code = LedgerCode(e.code, false, true);
       note = e.what();
     }
     // lis lets Lisette code compare values with == unless told that Go cannot.
     // Where every field is visible lis works comparability out itself; where some are hidden
     // (or all, for an opaque type) only the Go fact can tell it.
     bool hidden_insides =
-        (t.form == lis::TypeForm::Struct &&
-         std::find(t.attributes.begin(), t.attributes.end(), "#[go(hidden_fields)]") != t.attributes.end()) ||
+        (t.form == lis::TypeForm::Struct && !code.opaque && code.rule == Rule::StructHiddenFields) ||
         (t.form == lis::TypeForm::Opaque && d.underlying && d.underlying->kind == TypeKind::Struct);
-    if (hidden_insides && !d.comparable) t.attributes.push_back("#[go(incomparable)]");
+    if (hidden_insides && !d.comparable) t.attributes.push_back(lis::AttributeKind::Incomparable);
     out_.file.types.push_back(std::move(t));
     if (d.exported) record(d.name, "type", status, code, note);
     map_methods(d);
   }
 
   // Chooses struct, interface, function alias or newtype from the underlying type.
-  std::string shape_type(const Decl& d, lis::TypeDecl& t, BindStatus& status) {
+  Rule shape_type(const Decl& d, lis::TypeDecl& t, BindStatus& status) {
     const TypeRef& u = *d.underlying;
     switch (u.kind) {
       case TypeKind::Struct: return shape_struct(u, t, status);
       case TypeKind::Interface: return shape_interface(d, u, t);
       case TypeKind::Func:
         t.form = lis::TypeForm::Alias;
-        t.target = types_.map(u, Position::Underlying);
-        return "func-type";
+        t.target = lis::to_text(types_.map(u, Position::Underlying));
+        return Rule::FuncType;
       default:
         t.form = lis::TypeForm::Newtype;
-        t.target = types_.map(u, Position::Underlying);
-        return "newtype";
+        t.target = lis::to_text(types_.map(u, Position::Underlying));
+        return Rule::Newtype;
     }
   }
 
-  std::string shape_struct(const TypeRef& u, lis::TypeDecl& t, BindStatus& status) {
+  Rule shape_struct(const TypeRef& u, lis::TypeDecl& t, BindStatus& status) {
     bool hidden = false;
     for (const auto& f : u.fields) {
       if (!f.exported && !f.embedded) {
@@ -519,19 +526,17 @@ class PackageMapper {
       try {
         if (f.embedded) {
           const TypeRef& e = *f.type;
-          std::string embedded = e.kind == TypeKind::Pointer ? "mut Ref<" + types_.map(e.elem, Position::TypeArg) + ">"
-                                                             : types_.map(e, Position::TypeArg);
-          t.fields.push_back({doc_lines(f.doc), {}, "", embedded});
+          lis::Type embedded = e.kind == TypeKind::Pointer ? lis::ref(types_.map(e.elem, Position::TypeArg), true)
+                                                           : types_.map(e, Position::TypeArg);
+          t.fields.push_back({doc_lines(f.doc), {}, "", lis::to_text(embedded)});
         } else {
-          std::string type = types_.map(f.type, Position::Field);
+          lis::Type type = types_.map(f.type, Position::Field);
+          std::string text = lis::to_text(type);
           if (options_.record_decisions) {
-            out_.explanations[t.name + "." + f.name] = {
-                "pub " + f.name + ": " + type,
-                {"type: " + type + " \u2014 " +
-                 (type.starts_with("Option<") ? "a field's zero value is nil for this Go type, so it is an Option"
-                                              : "a field of a type that cannot be nil")}};
+            std::string symbol = t.name + "." + f.name;
+            out_.bindings[symbol] = {symbol, LedgerCode(Rule::Struct), {}, "pub " + f.name + ": " + text, std::nullopt, type};
           }
-          t.fields.push_back({doc_lines(f.doc), {}, f.name, type});
+          t.fields.push_back({doc_lines(f.doc), {}, f.name, text});
         }
       } catch (const Unmappable&) {
         hidden = true;  // a field Lisette cannot type stays reachable from Go only
@@ -540,45 +545,46 @@ class PackageMapper {
     if (t.fields.empty()) {
       t.form = lis::TypeForm::Opaque;
       status = BindStatus::Opaque;
-      return "opaque-no-exported-fields";
+      return Rule::OpaqueNoExportedFields;
     }
     t.form = lis::TypeForm::Struct;
-    if (hidden) t.attributes.push_back("#[go(hidden_fields)]");
-    return hidden ? "struct-hidden-fields" : "struct";
+    if (hidden) t.attributes.push_back(lis::AttributeKind::HiddenFields);
+    return hidden ? Rule::StructHiddenFields : Rule::Struct;
   }
 
-  std::string shape_interface(const Decl& d, const TypeRef& u, lis::TypeDecl& t) {
+  Rule shape_interface(const Decl& d, const TypeRef& u, lis::TypeDecl& t) {
     if (!u.unions.empty() || embeds_type_set(u)) {
       // Usable only as a bound; lis's own stdlib spells cmp.Ordered this way.
       t.form = lis::TypeForm::Opaque;
-      t.attributes.push_back("#[go(constraint)]");
-      return "constraint";
+      t.attributes.push_back(lis::AttributeKind::Constraint);
+      return Rule::Constraint;
     }
     t.form = lis::TypeForm::Interface;
     // Go allows an interface that embeds `comparable` (client-go's cache.Object) only as a
     // constraint; lis reads #[go(constraint)] on an interface the same way and keeps its methods
     // for the bounds that name it.
-    if (embeds_comparable(u)) t.attributes.push_back("#[go(constraint)]");
+    if (embeds_comparable(u)) t.attributes.push_back(lis::AttributeKind::Constraint);
     bool sealed = false;
     std::vector<lis::Function> unexported;
     // Methods reached through an embedded interface are listed, not embedded: lis 0.12.5 calls a
     // method it finds through `embed` as if it had one result, which Go rejects for (T, error).
     FlatInterface flat = flatten_interface(api_, u, pkg_.path, d.name);
-    for (const auto& e : flat.unresolved_embeds) t.embeds.push_back(types_.map(e, Position::TypeArg));
+    for (const auto& e : flat.unresolved_embeds) t.embeds.push_back(lis::to_text(types_.map(e, Position::TypeArg)));
     for (const auto& m : flat.methods) {
       if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
         // Only the declaring package can implement it; lis knows the method by its Go identity.
         sealed = true;
         lis::Function f;
         f.name = m.name;
-        f.attributes.push_back("#[go(unexported, \"" + go_method_identity(m.declaring_package, m.name, m.sig) + "\")]");
+        f.attributes.push_back(
+            {lis::AttributeKind::UnexportedIdentity, go_method_identity(m.declaring_package, m.name, m.sig)});
         unexported.push_back(std::move(f));
         continue;
       }
-      std::string rule;
+      FunctionBinding binding;
       lis::Function f;
       try {
-        f = function(m.name, m.sig, {m.name, true, false, m.declaring_package, m.declaring_interface, false}, rule,
+        f = function(m.name, m.sig, {m.name, true, false, m.declaring_package, m.declaring_interface, false}, binding,
                      m.doc);
       } catch (const Unmappable&) {
         // The interface stays usable through its other methods; Lisette code cannot implement
@@ -589,7 +595,7 @@ class PackageMapper {
       t.methods.push_back(std::move(f));
     }
     for (auto& f : unexported) t.methods.push_back(std::move(f));
-    return sealed ? "interface-sealed" : "interface";
+    return sealed ? Rule::InterfaceSealed : Rule::Interface;
   }
 
   static bool embeds_comparable(const TypeRef& iface) {
@@ -624,48 +630,42 @@ class PackageMapper {
     const std::string self = self_type(d);
     for (const auto& m : d.methods) {
       std::string symbol = d.name + "." + m.name;
-      trace_ = nullptr;
       try {
-        std::string rule;
-        std::vector<std::string> decisions;
-        trace_ = options_.record_decisions ? &decisions : nullptr;
+        FunctionBinding fb;
         const ImplementedMethod* implemented =
             options_.implements && receiver_pkg.empty() ? options_.implements->implemented(pkg_.path, d.name, m.name)
                                                         : nullptr;
         lis::Function f;
+        Rule rule;
         if (implemented) {
           // The interface's shape, not the body's evidence: were the result Option here and plain
           // in the interface, the type would no longer implement it in Lisette (DeepCopyObject).
           const InterfaceMethodEntry& im = *implemented->method;
-          f = function(m.name, im.sig, {m.name, true, false, im.declaring_package, im.declaring_interface, false}, rule,
+          f = function(m.name, im.sig, {m.name, true, false, im.declaring_package, im.declaring_interface, false}, fb,
                        im.doc, {}, symbol);
-          rule = "interface-method-shape" + std::string(rule.ends_with("+override") ? "+override" : "");
-          if (trace_) {
-            trace_->push_back("shape: as " + implemented->interface_package + "." + implemented->interface_name + "." +
-                              m.name + ", which " + d.name + " implements");
-          }
+          rule = Rule::InterfaceMethodShape;
+          fb.shape_source = ShapeSource{implemented->interface_package, implemented->interface_name};
         } else {
           f = function(m.name, m.sig,
-                       {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false}, rule,
+                       {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false}, fb,
                        m.doc, m.facts, symbol);
+          rule = fb.result.rule;
         }
-        trace_ = nullptr;
         // A pointer receiver the body writes through needs a writable reference to call on.
-        bool writes = m.facts.receiver_writes == "yes";
-        f.receiver = !m.pointer_receiver ? "self" : writes ? "self: mut Ref<" + self + ">" : "self: Ref<" + self + ">";
-        if (options_.record_decisions) {
-          decisions.insert(decisions.begin(),
-                           "receiver: " + f.receiver + " \u2014 " +
-                               (!m.pointer_receiver ? std::string("value receiver")
-                                : writes            ? "writes through it (" + m.facts.receiver_writes_at + ")"
-                                                    : std::string("no evidence of writes: read-only")));
-          out_.explanations[symbol] = {print_function(without_doc(f), "", false), decisions};
-        }
+        bool writes = m.facts.receiver_writes == model::WriteFact::Yes;
+        ReceiverBinding receiver{!m.pointer_receiver ? ReceiverForm::Value
+                                 : writes            ? ReceiverForm::MutRef
+                                                     : ReceiverForm::Ref,
+                                 self, writes ? m.facts.receiver_writes_at : std::string{}};
+        f.receiver = receiver.text();
+        fb.receiver = std::move(receiver);
+        LedgerCode code(rule, fb.override_applied);
+        keep({symbol, code, {}, {}, std::move(fb), std::nullopt}, f, false);
         f.doc = doc_lines(m.doc);
         impl.methods.push_back(std::move(f));
-        if (d.exported) record(symbol, "method", BindStatus::Bound, rule, "");
+        if (d.exported) record(symbol, "method", BindStatus::Bound, code, "");
       } catch (const Unmappable& e) {
-        out_.file.skipped.push_back({symbol, e.code, e.what()});
+        out_.file.skipped.push_back({symbol, std::string(rule_code(e.code)), e.what()});
         if (d.exported) record(symbol, "method", BindStatus::Skipped, e.code, e.what());
       }
     }
@@ -676,7 +676,6 @@ class PackageMapper {
   const model::Package& pkg_;
   const GeneratorInfo& info_;
   const MapOptions& options_;
-  std::vector<std::string>* trace_ = nullptr;  // decisions of the symbol being mapped
   names::ImportNamer namer_;
   TypeMapper types_;
   std::set<std::string> used_imports_;
@@ -765,7 +764,7 @@ std::string const_literal(const model::ConstValue& value) {
     std::string digits = negative ? v.substr(1) : v;
     const std::string limit = negative ? "9223372036854775808" : "18446744073709551615";
     if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
-      throw Unmappable("const-overflow", "the constant " + v + " does not fit in 64 bits");
+      throw Unmappable(Rule::ConstOverflow, "the constant " + v + " does not fit in 64 bits");
     }
     std::string as_written = lisette_number_literal(value.literal, "int");
     return as_written.empty() ? v : as_written;
@@ -778,13 +777,14 @@ std::string const_literal(const model::ConstValue& value) {
     std::string f = value.float_text.empty() ? value.exact : value.float_text;
     if (f.find_first_of("/") != std::string::npos || f.find("Inf") != std::string::npos ||
         f.find("NaN") != std::string::npos) {
-      throw Unmappable("const-float-form", "the float constant " + value.exact + " has no finite decimal form");
+      throw Unmappable(Rule::ConstFloatForm, "the float constant " + value.exact + " has no finite decimal form");
     }
     // lis wants a digit on both sides of the point; Go's shortest form gives "1e+06" or "0.5".
     if (f.find_first_of(".eE") == std::string::npos) f += ".0";
     return f;
   }
-  throw Unmappable("const-" + value.kind, "a " + value.kind + " constant has no Lisette literal");
+  throw Unmappable(value.kind == "complex" ? Rule::ConstComplex : Rule::ConstUnknown,
+                   "a " + value.kind + " constant has no Lisette literal");
 }
 
 MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,

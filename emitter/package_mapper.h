@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "emitter/binding_record.h"
 #include "emitter/ledger.h"
 #include "emitter/method_sets.h"
 #include "emitter/overrides.h"
@@ -28,16 +29,10 @@ struct MapOptions {
   const ImplementsIndex* implements = nullptr;
 };
 
-// Why one symbol came out as it did: its Lisette form and one line per decision.
-struct Explanation {
-  std::string lisette;
-  std::vector<std::string> decisions;
-};
-
 struct MappedPackage {
   lis::File file;
   std::vector<LedgerEntry> ledger;
-  std::map<std::string, Explanation> explanations;  // by symbol, with record_decisions
+  std::map<std::string, Binding> bindings;  // by symbol (functions, methods, fields), with record_decisions
 };
 
 MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,

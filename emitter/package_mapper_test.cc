@@ -150,8 +150,14 @@ TEST_F(MapperTest, EvidenceDecidesBeforeNamesAndOverridesComeLast) {
   MappedPackage mapped = map_package(model_, model_.packages[0], {"test", "0.12.5"}, {&overrides, true});
   std::string overridden = lis::print_file(mapped.file);
   EXPECT_NE(overridden.find("pub fn Get() -> mut Ref<S>\n"), std::string::npos) << overridden;
-  ASSERT_TRUE(mapped.explanations.contains("Get"));
-  EXPECT_EQ(mapped.explanations["Get"].decisions.back(), "overrides file: applied");
+  ASSERT_TRUE(mapped.bindings.contains("Get"));
+  const Binding& get = mapped.bindings["Get"];
+  EXPECT_EQ(decision_lines(get).back(), "overrides file: applied");
+  EXPECT_EQ(get.code.rule, Rule::EvidenceNonNil);
+  EXPECT_TRUE(get.code.via_override);
+  ASSERT_TRUE(get.function.has_value());
+  EXPECT_EQ(get.function->result.shape, ResultShape::Plain);
+  EXPECT_EQ(get.function->result.type.kind, lis::TypeKind::Ref);
   bool ledger_says_override = false;
   for (const auto& e : mapped.ledger) ledger_says_override |= e.symbol == "Get" && e.code == "evidence-non-nil+override";
   EXPECT_TRUE(ledger_says_override);

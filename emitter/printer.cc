@@ -15,20 +15,44 @@ void print_doc(std::string& out, const std::vector<std::string>& doc, const std:
   }
 }
 
-void print_attributes(std::string& out, const std::vector<std::string>& attributes, const std::string& indent) {
-  for (const auto& a : attributes) out += indent + a + "\n";
+void print_attributes(std::string& out, const std::vector<Attribute>& attributes, const std::string& indent) {
+  for (const auto& a : attributes) out += indent + attribute_text(a) + "\n";
 }
 
-std::string generics_text(const std::vector<std::string>& generics) {
+// `<K: Comparable, V>` with bounds, `<K, V>` without.
+std::string generics_text(const std::vector<Generic>& generics, bool with_bounds = true) {
   if (generics.empty()) return {};
   std::string s = "<";
-  for (size_t i = 0; i < generics.size(); ++i) s += (i ? ", " : "") + generics[i];
+  for (size_t i = 0; i < generics.size(); ++i) {
+    const auto& g = generics[i];
+    s += (i ? ", " : "") + g.name + (with_bounds && !g.bound.empty() ? ": " + g.bound : "");
+  }
   return s + ">";
 }
 
 std::string param_text(const Param& p) { return p.name + ": " + p.type; }
 
 }  // namespace
+
+std::string attribute_text(const Attribute& a) {
+  switch (a.kind) {
+    case AttributeKind::Unexported: return "#[go(unexported)]";
+    case AttributeKind::UnexportedIdentity: return "#[go(unexported, \"" + a.arg + "\")]";
+    case AttributeKind::Constraint: return "#[go(constraint)]";
+    case AttributeKind::HiddenFields: return "#[go(hidden_fields)]";
+    case AttributeKind::Incomparable: return "#[go(incomparable)]";
+    case AttributeKind::CommaOk: return "#[go(comma_ok)]";
+    case AttributeKind::SentinelMinusOne: return "#[go(sentinel_minus_one)]";
+    case AttributeKind::GoName: return "#[go(\"" + a.arg + "\")]";
+    case AttributeKind::AllowUnusedResult: return "#[allow(unused_result)]";
+    case AttributeKind::AllowUnusedValue: return "#[allow(unused_value)]";
+  }
+  return {};
+}
+
+bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind) {
+  return std::any_of(attributes.begin(), attributes.end(), [&](const Attribute& a) { return a.kind == kind; });
+}
 
 std::string print_function(const Function& f, const std::string& indent, bool is_pub) {
   std::string out;
@@ -169,9 +193,8 @@ std::string print_file(const File& file) {
     for (const auto& m : impl->methods) methods.push_back(&m);
     std::sort(methods.begin(), methods.end(), by_name);
     // `impl<T: Comparable> Set<T>`: bounds on the impl's parameters, bare names on the type.
-    std::vector<std::string> names;
-    for (const auto& g : impl->generics) names.push_back(g.substr(0, g.find(':')));
-    std::string out = "impl" + generics_text(impl->generics) + " " + impl->type_name + generics_text(names) + " {\n";
+    std::string out =
+        "impl" + generics_text(impl->generics) + " " + impl->type_name + generics_text(impl->generics, false) + " {\n";
     for (size_t i = 0; i < methods.size(); ++i) {
       if (i) out += "\n";
       out += print_function(*methods[i], "  ", false);

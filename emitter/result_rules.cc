@@ -62,12 +62,13 @@ bool has_flag_beside_error(const std::vector<model::Param>& results) {
   return false;
 }
 
-std::string tuple_text(const TypeMapper& types, const std::vector<model::Param>& results, size_t count, Position pos) {
+// The first `count` results: one type, or a tuple of them.
+lis::Type values(const TypeMapper& types, const std::vector<model::Param>& results, size_t count, Position pos) {
   if (count == 1) return types.map(results[0].type, pos);
-  if (count > 5) throw Unmappable("too-many-results", "more than five results do not fit a Lisette tuple");
-  std::string s = "(";
-  for (size_t i = 0; i < count; ++i) s += (i ? ", " : "") + types.map(results[i].type, pos);
-  return s + ")";
+  if (count > 5) throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
+  std::vector<lis::Type> elements;
+  for (size_t i = 0; i < count; ++i) elements.push_back(types.map(results[i].type, pos));
+  return lis::tuple(std::move(elements));
 }
 
 }  // namespace
@@ -93,54 +94,57 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
   const auto& r = sig.results;
   const std::string& name = context.function_name;
   const model::Facts* facts = context.facts;
+  using enum ResultShape;
   if (r.empty()) {
     if (facts && facts->never_returns) {
-      return {"Never", "never-returns", false, "every path panics or exits (" + facts->never_returns_at + ")"};
+      return {Never, lis::never(), Rule::NeverReturns, false,
+              "every path panics or exits (" + facts->never_returns_at + ")"};
     }
-    return {"", "no-result", false};
+    return {None, lis::unit(), Rule::NoResult};
   }
 
   if (is_error_type(r.back().type)) {
     if (r.size() == 1) {
       // Unwrap()/Err() report a held error; Err(msg) with arguments is an action (syslog).
       if (!context.is_callback && context.is_method && is_error_accessor(name) && sig.params.empty()) {
-        return {"Option<error>", "error-accessor", false};
+        return {Option, lis::option(lis::error_type()), Rule::ErrorAccessor};
       }
-      if (context.override.direct_error) return {"error", "override-direct-error", false, "override"};
+      if (context.override.direct_error) return {Plain, lis::error_type(), Rule::OverrideDirectError, false, "override"};
       if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
-        return {"error", "error-constructor", false};
+        return {Plain, lis::error_type(), Rule::ErrorConstructor};
       }
-      return {"Result<(), error>", "result-error", false};
+      return {Result, lis::result(lis::unit(), lis::error_type()), Rule::ResultError};
     }
     if (r.size() == 2 && (context.override.partial || (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
-      return {"Partial<" + types.map(r[0].type, Position::NonNilResult) + ", error>",
-              context.override.partial ? "override-partial" : "io-partial", false};
+      return {Partial, lis::partial(types.map(r[0].type, Position::NonNilResult), lis::error_type()),
+              context.override.partial ? Rule::OverridePartial : Rule::IoPartial};
     }
     if (r.size() >= 3 && has_flag_beside_error(r)) {
       // (handled bool, ret T, err error): a reactor that handled the call may still fail, and
       // one that did not returns no error. Every value carries meaning beside the error, so the
       // caller (or the Lisette function Go calls) sees and writes them all, nil-able ones as Option.
-      if (r.size() > 5) throw Unmappable("too-many-results", "more than five results do not fit a Lisette tuple");
-      std::string s = "(";
+      if (r.size() > 5) throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
+      std::vector<lis::Type> elements;
       for (size_t i = 0; i < r.size(); ++i) {
-        std::string element = types.map(r[i].type, Position::NonNilResult);
-        if (!is_unknown(r[i].type) && (types.is_nilable(*r[i].type) || is_error_type(r[i].type))) element = "Option<" + element + ">";
-        s += (i ? ", " : "") + element;
+        lis::Type element = types.map(r[i].type, Position::NonNilResult);
+        if (!is_unknown(r[i].type) && (types.is_nilable(*r[i].type) || is_error_type(r[i].type))) {
+          element = lis::option(std::move(element));
+        }
+        elements.push_back(std::move(element));
       }
-      return {s + ")", "flag-beside-error", false};
+      return {Tuple, lis::tuple(std::move(elements)), Rule::FlagBesideError};
     }
     // (T, error) promises T when err is nil; where the body returns a nil T with a nil error,
     // the success value is optional.
     const model::ResultFact* first = facts ? facts->result(0) : nullptr;
-    if (r.size() == 2 && first && first->nil_with_nil_error == "may" && types.is_nilable(*r[0].type) &&
+    if (r.size() == 2 && first && first->nil_with_nil_error == model::NilFact::May && types.is_nilable(*r[0].type) &&
         r[0].type->kind != TypeKind::Slice && !is_unknown(r[0].type)) {
-      std::string inner = types.map(r[0].type, Position::NonNilResult);
-      if (!inner.starts_with("Option<")) inner = "Option<" + inner + ">";
-      return {"Result<" + inner + ", error>", "result-value-may-be-nil", false,
+      lis::Type inner = lis::optional(types.map(r[0].type, Position::NonNilResult));
+      return {Result, lis::result(std::move(inner), lis::error_type()), Rule::ResultValueMayBeNil, false,
               "returns nil with a nil error at " + first->nil_with_nil_error_at};
     }
-    return {"Result<" + tuple_text(types, r, r.size() - 1, Position::NonNilResult) + ", error>", "result-value-error",
-            false};
+    return {Result, lis::result(values(types, r, r.size() - 1, Position::NonNilResult), lis::error_type()),
+            Rule::ResultValueError};
   }
 
   if (r.size() == 2 && is_bool(r[1].type)) {
@@ -148,43 +152,42 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
     bool presence = !context.override.flag_bool && (flag.empty() ? is_lookup_like(name) : is_presence_name(flag));
     if (presence) {
       // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the hint.
-      return {"Option<" + types.map(r[0].type, Position::NonNilResult) + ">", "comma-ok", types.is_nilable(*r[0].type)};
+      return {CommaOk, lis::option(types.map(r[0].type, Position::NonNilResult)), Rule::CommaOk,
+              types.is_nilable(*r[0].type)};
     }
-    return {tuple_text(types, r, 2, Position::NonNilResult), flag.empty() ? "bool-unnamed-flag" : "bool-named-flag",
-            false};
+    return {Tuple, values(types, r, 2, Position::NonNilResult), flag.empty() ? Rule::BoolUnnamedFlag : Rule::BoolNamedFlag};
   }
 
   if (r.size() == 1) {
     const auto& t = r[0].type;
     // Evidence from the body decides before any naming convention.
     if (const model::ResultFact* f = facts ? facts->result(0) : nullptr; f && !context.is_callback) {
-      if (f->nil == "never" && t->kind == TypeKind::Pointer) {
-        return {types.map(t, Position::NonNilResult), "evidence-non-nil", false, "every return is non-nil"};
+      if (f->nil == model::NilFact::Never && t->kind == TypeKind::Pointer) {
+        return {Plain, types.map(t, Position::NonNilResult), Rule::EvidenceNonNil, false, "every return is non-nil"};
       }
-      if (f->nil == "may" && types.is_nilable(*t) && t->kind != TypeKind::Slice && !is_unknown(t)) {
-        std::string text = types.map(t, Position::Result);
-        if (!text.starts_with("Option<")) text = "Option<" + text + ">";
-        return {text, "evidence-may-be-nil", false, "returns nil at " + f->at};
+      if (f->nil == model::NilFact::May && types.is_nilable(*t) && t->kind != TypeKind::Slice && !is_unknown(t)) {
+        return {Option, lis::optional(types.map(t, Position::Result)), Rule::EvidenceMayBeNil, false,
+                "returns nil at " + f->at};
       }
     }
     if (context.sentinel_minus_one && t->kind == TypeKind::Basic && t->name == "int") {
-      return {"Option<int>", "sentinel-minus-one", false};
+      return {Option, lis::option(lis::basic("int")), Rule::SentinelMinusOne};
     }
     if (t->kind == TypeKind::Pointer && !context.is_callback) {
       // A constructor hands back what it built (a factory's New* method too, promauto.Factory's
       // NewCounterVec); a fluent builder hands back its receiver.
       if (is_constructor_name(name)) {
-        return {types.map(t, Position::NonNilResult), "constructor", false};
+        return {Plain, types.map(t, Position::NonNilResult), Rule::Constructor};
       }
       const auto& e = t->elem;
       if (context.is_method && e && e->kind == TypeKind::Named && e->pkg == context.receiver_pkg &&
           e->name == context.receiver_name) {
-        return {types.map(t, Position::NonNilResult), "fluent-builder", false};
+        return {Plain, types.map(t, Position::NonNilResult), Rule::FluentBuilder};
       }
     }
-    return {types.map(t, context.is_callback ? Position::NonNilResult : Position::Result), "single-result", false};
+    return {Plain, types.map(t, context.is_callback ? Position::NonNilResult : Position::Result), Rule::SingleResult};
   }
-  return {tuple_text(types, r, r.size(), Position::NonNilResult), "tuple", false};
+  return {Tuple, values(types, r, r.size(), Position::NonNilResult), Rule::Tuple};
 }
 
 }  // namespace lisbind::emit

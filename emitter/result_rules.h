@@ -9,17 +9,33 @@
 
 namespace lisbind::emit {
 
-// A result slot's Lisette type for a Go function's results; shared by functions, methods and
-// function types. Exposed so that the decision can be explained.
+// What a Go function's results become, by shape. Shared by functions, methods and function types;
+// exposed so that the decision can be explained.
+enum class ResultShape {
+  None,     // no result
+  Never,    // the function does not return
+  Plain,    // one value
+  Option,   // Option<T>: nil, -1 or a held error means absent
+  Result,   // Result<T, error> (T may be unit or a tuple)
+  Partial,  // Partial<T, error>
+  CommaOk,  // Option<T> that Go returns as (T, bool)
+  Tuple,    // several values
+};
+
 struct ResultMapping {
   ResultMapping() = default;
-  ResultMapping(std::string text, std::string rule, bool comma_ok = false, std::string evidence = {})
-      : text(std::move(text)), rule(std::move(rule)), comma_ok(comma_ok), evidence(std::move(evidence)) {}
+  ResultMapping(ResultShape shape, lis::Type type, Rule rule, bool comma_ok = false, std::string evidence = {})
+      : shape(shape), type(std::move(type)), rule(rule), comma_ok(comma_ok), evidence(std::move(evidence)) {}
 
-  std::string text;       // empty: no result
-  std::string rule;       // stable name of the rule that decided, e.g. "result-error", "comma-ok"
+  ResultShape shape = ResultShape::None;
+  lis::Type type = lis::unit();  // the whole Lisette result; unit for None
+  Rule rule = Rule::NoResult;
   bool comma_ok = false;  // needs #[go(comma_ok)]
   std::string evidence;   // the body fact (or override) behind the rule, e.g. "returns nil at f.go:12"
+
+  bool has_result() const { return shape != ResultShape::None; }
+  // Result<(), error>: a lone error reporting failure.
+  bool is_unit_result() const { return shape == ResultShape::Result && type.args[0].is(lis::TypeKind::Unit); }
 };
 
 // What a project's overrides file says about one function, applied on top of the evidence.

@@ -10,8 +10,8 @@ using model::TypeRef;
 TypeMapper::TypeMapper(const model::ApiModel& api, std::string current_package, Qualifier qualify)
     : api_(api), current_(std::move(current_package)), qualify_(std::move(qualify)) {}
 
-std::string TypeMapper::map(const model::TypePtr& type, Position position) const {
-  if (!type) throw Unmappable("missing-type", "the Go helper gave no type");
+lis::Type TypeMapper::map(const model::TypePtr& type, Position position) const {
+  if (!type) throw Unmappable(Rule::MissingType, "the Go helper gave no type");
   return map(*type, position);
 }
 
@@ -70,7 +70,7 @@ void TypeMapper::reject_interface_for_comparable(const TypeRef& t) const {
                             (c->kind == TypeKind::Interface && c->comparable));
     if (comparable && is_nilable_interface_or_func(*t.args[i]) && t.args[i]->kind != TypeKind::Func) {
       // Go (since 1.20) lets an interface satisfy comparable; lis rejects it (not_comparable_bound).
-      throw Unmappable("interface-for-comparable",
+      throw Unmappable(Rule::InterfaceForComparable,
                        t.name + " is instantiated with an interface for a comparable type parameter, which Lisette "
                                 "does not allow");
     }
@@ -104,40 +104,35 @@ bool TypeMapper::is_nilable(const TypeRef& t) const {
   }
 }
 
-std::string TypeMapper::args_text(const std::vector<model::TypePtr>& args, bool under_read_only) const {
-  if (args.empty()) return {};
-  std::string s = "<";
-  for (size_t i = 0; i < args.size(); ++i) {
-    s += (i ? ", " : "") + map_in(*args[i], Position::TypeArg, !under_read_only, false, under_read_only);
-  }
-  return s + ">";
+std::vector<lis::Type> TypeMapper::args(const std::vector<model::TypePtr>& args, bool under_read_only) const {
+  std::vector<lis::Type> out;
+  for (const auto& a : args) out.push_back(map_in(*a, Position::TypeArg, !under_read_only, false, under_read_only));
+  return out;
 }
 
-std::string TypeMapper::named(const TypeRef& t, bool under_read_only) const {
+lis::Type TypeMapper::named(const TypeRef& t, bool under_read_only) const {
   if (t.pkg.empty()) {
-    if (t.name == "error") return "error";
-    if (t.name == "comparable") return "Comparable";
-    throw Unmappable("universe-type", "the predeclared type " + t.name + " has no Lisette form");
+    if (t.name == "error") return lis::error_type();
+    if (t.name == "comparable") return lis::named("Comparable");
+    throw Unmappable(Rule::UniverseType, "the predeclared type " + t.name + " has no Lisette form");
   }
   reject_interface_for_comparable(t);
-  return qualify_(t.pkg, t.name, t.args.size()) + args_text(t.args, under_read_only);
+  return lis::named(qualify_(t.pkg, t.name, t.args.size()), args(t.args, under_read_only));
 }
 
-std::string TypeMapper::map_signature_as_fn_type(const model::Signature& sig) const {
-  std::string s = "fn(";
+lis::Type TypeMapper::map_signature_as_fn_type(const model::Signature& sig) const {
+  std::vector<lis::Type> params;
   for (size_t i = 0; i < sig.params.size(); ++i) {
     const auto& p = sig.params[i];
     bool last_variadic = sig.variadic && i + 1 == sig.params.size();
-    std::string t = last_variadic && p.type->kind == TypeKind::Slice
-                        ? "VarArgs<" + map(p.type->elem, Position::Callback) + ">"
-                        : map(p.type, Position::Callback);
-    s += (i ? ", " : "") + t;
+    params.push_back(last_variadic && p.type->kind == TypeKind::Slice ? lis::var_args(map(p.type->elem, Position::Callback))
+                                                                      : map(p.type, Position::Callback));
   }
   ResultMapping r = map_results(*this, sig, {"", false, true, "", ""});
-  return s + ") -> " + (r.text.empty() ? "()" : r.text);
+  return lis::fn(std::move(params), r.type);
 }
 
-std::string TypeMapper::map(const TypeRef& t, Position position) const {
+lis::Type TypeMapper::map(const TypeRef& t, Position position) const {
   // Write permission: a caller may write through what Go hands out (results, fields, elements,
   // callback arguments), while parameters are typed read-only so that any reference can be
   // passed. Below a read-only wrapper nothing may be writable (lis: mut_under_read_only_wrapper).
@@ -145,9 +140,8 @@ std::string TypeMapper::map(const TypeRef& t, Position position) const {
   return map_in(t, position, writable);
 }
 
-std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writable, bool go_layout,
-                               bool under_read_only) const {
-  const std::string mut = writable ? "mut " : "";
+lis::Type TypeMapper::map_in(const TypeRef& t, Position position, bool writable, bool go_layout,
+                             bool under_read_only) const {
   // Below this Slice, Map or Ref when it is read-only.
   const bool inner_read_only = under_read_only || !writable;
   // Where Go code routinely leaves nil behind (fields, results without evidence), the Lisette
@@ -164,53 +158,54 @@ std::string TypeMapper::map_in(const TypeRef& t, Position position, bool writabl
     case TypeKind::Basic:
       // lis's own typedef of package unsafe declares Pointer; Unknown would be Go's `any`, which
       // Go does not accept where an unsafe.Pointer is expected.
-      if (t.name == "unsafe.Pointer") return qualify_("unsafe", "Pointer", 0);
-      if (t.name.starts_with("untyped ")) throw Unmappable("untyped", "untyped " + t.name + " has no Lisette form");
-      return t.name;
+      if (t.name == "unsafe.Pointer") return lis::named(qualify_("unsafe", "Pointer", 0));
+      if (t.name.starts_with("untyped ")) throw Unmappable(Rule::Untyped, "untyped " + t.name + " has no Lisette form");
+      return lis::basic(t.name);
     case TypeKind::TypeParam:
-      return t.name;
+      return lis::type_param(t.name);
     case TypeKind::Alias:
       // Aliases are transparent in Go; binding the target keeps every use valid even where the
       // alias itself could not be declared (generic aliases of instantiations).
       return map_in(*t.target, position, writable, go_layout, under_read_only);
     case TypeKind::Named: {
-      std::string text = named(t, under_read_only);
-      if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t)) return "Option<" + text + ">";
-      return text;
+      lis::Type type = named(t, under_read_only);
+      if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t)) return lis::option(std::move(type));
+      return type;
     }
     case TypeKind::Pointer: {
       if (points_to_interface(*t.elem)) {
         // lis has no reference to an interface value (Ref<I> is rejected where it is used).
-        throw Unmappable("pointer-to-interface", "a pointer to an interface value has no Lisette form");
+        throw Unmappable(Rule::PointerToInterface, "a pointer to an interface value has no Lisette form");
       }
-      std::string ref = mut + "Ref<" + map_in(*t.elem, Position::TypeArg, writable, inner_go_layout, inner_read_only) + ">";
-      return maybe_nil ? "Option<" + ref + ">" : ref;
+      lis::Type ref = lis::ref(map_in(*t.elem, Position::TypeArg, writable, inner_go_layout, inner_read_only), writable);
+      return maybe_nil ? lis::option(std::move(ref)) : ref;
     }
     case TypeKind::Slice:
-      return mut + "Slice<" + map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only) + ">";
+      return lis::slice(map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
     case TypeKind::Array:
-      return "Array<" + map_in(*t.elem, Position::Element, writable, inner_go_layout, under_read_only) + ", " +
-             std::to_string(t.length) + ">";
+      return lis::array(map_in(*t.elem, Position::Element, writable, inner_go_layout, under_read_only), t.length);
     case TypeKind::Map:
-      return mut + "Map<" + map_in(*t.key, Position::TypeArg, writable, inner_go_layout, inner_read_only) + ", " +
-             map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only) + ">";
+      return lis::map(map_in(*t.key, Position::TypeArg, writable, inner_go_layout, inner_read_only),
+                      map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
     case TypeKind::Chan: {
-      const char* kind = t.dir == model::ChanDir::Send ? "Sender" : t.dir == model::ChanDir::Recv ? "Receiver" : "Channel";
-      return std::string(kind) + "<" + map_in(*t.elem, Position::Element, !under_read_only, true, under_read_only) + ">";
+      lis::TypeKind kind = t.dir == model::ChanDir::Send   ? lis::TypeKind::Sender
+                           : t.dir == model::ChanDir::Recv ? lis::TypeKind::Receiver
+                                                           : lis::TypeKind::Channel;
+      return lis::channel(kind, map_in(*t.elem, Position::Element, !under_read_only, true, under_read_only));
     }
     case TypeKind::Func: {
-      std::string fn = map_signature_as_fn_type(*t.sig);
-      return position == Position::Field && !go_layout ? "Option<" + fn + ">" : fn;
+      lis::Type fn = map_signature_as_fn_type(*t.sig);
+      return position == Position::Field && !go_layout ? lis::option(std::move(fn)) : fn;
     }
     case TypeKind::Struct:
-      if (t.fields.empty()) return "()";
-      throw Unmappable("anonymous-struct", "an anonymous struct type has no Lisette form");
+      if (t.fields.empty()) return lis::unit();
+      throw Unmappable(Rule::AnonymousStruct, "an anonymous struct type has no Lisette form");
     case TypeKind::Interface:
       // Lisette cannot spell an interface literal; Unknown holds any value, as the interface did.
-      if (t.unions.empty()) return "Unknown";
-      throw Unmappable("type-set-in-value-position", "a type-set interface cannot type a value");
+      if (t.unions.empty()) return lis::unknown();
+      throw Unmappable(Rule::TypeSetInValuePosition, "a type-set interface cannot type a value");
   }
-  throw Unmappable("unknown-type", "unrecognised Go type");
+  throw Unmappable(Rule::UnknownType, "unrecognised Go type");
 }
 
 }  // namespace lisbind::emit

@@ -1,4 +1,4 @@
-// Go type expressions to Lisette type text. Where a Go value may be nil, and whether the caller
+// Go type expressions to Lisette types (lis::Type trees). Where a Go value may be nil, and whether the caller
 // may write through it, depends on where the type stands, so every call names its Position.
 #pragma once
 
@@ -9,15 +9,17 @@
 #include <string>
 
 #include "importer/api_model.h"
+#include "emitter/binding_rule.h"
+#include "emitter/lisette_type.h"
 #include "emitter/names.h"
 
 namespace lisbind::emit {
 
-// A Go construct that has no Lisette form; `code` is the stable reason code in the ledger.
+// A Go construct that has no Lisette form; `code` is the reason the ledger records.
 class Unmappable : public std::runtime_error {
  public:
-  Unmappable(std::string code, const std::string& message) : std::runtime_error(message), code(std::move(code)) {}
-  std::string code;
+  Unmappable(Rule code, const std::string& message) : std::runtime_error(message), code(code) {}
+  Rule code;
 };
 
 enum class Position {
@@ -45,8 +47,8 @@ class TypeMapper {
   TypeMapper(const model::ApiModel& api, std::string current_package, Qualifier qualify);
 
   // Throws Unmappable.
-  std::string map(const model::TypePtr& type, Position position) const;
-  std::string map(const model::TypeRef& type, Position position) const;
+  lis::Type map(const model::TypePtr& type, Position position) const;
+  lis::Type map(const model::TypeRef& type, Position position) const;
 
   UnderlyingKind underlying_kind(const std::string& pkg, const std::string& name) const;
   // Interfaces and function types, named or not: Option in fields.
@@ -59,7 +61,7 @@ class TypeMapper {
   // `*I` for an interface I (error included).
   bool points_to_interface(const model::TypeRef& pointee) const;
 
-  std::string map_signature_as_fn_type(const model::Signature& sig) const;
+  lis::Type map_signature_as_fn_type(const model::Signature& sig) const;
 
  private:
   // `go_layout`: the Lisette type must have exactly Go's representation at every depth, because
@@ -67,11 +69,11 @@ class TypeMapper {
   // `under_read_only`: an enclosing Slice, Map or Ref is read-only, so nothing below may be
   // writable. A generic type's arguments are otherwise always writable: Lisette type arguments
   // must match exactly, and Go's `TypedHandler[*Pod]` is one type wherever it stands.
-  std::string map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false,
-                     bool under_read_only = false) const;
+  lis::Type map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false,
+                   bool under_read_only = false) const;
   void reject_interface_for_comparable(const model::TypeRef& type) const;
-  std::string named(const model::TypeRef& type, bool under_read_only) const;
-  std::string args_text(const std::vector<model::TypePtr>& args, bool under_read_only) const;
+  lis::Type named(const model::TypeRef& type, bool under_read_only) const;
+  std::vector<lis::Type> args(const std::vector<model::TypePtr>& args, bool under_read_only) const;
 
   const model::ApiModel& api_;
   std::string current_;

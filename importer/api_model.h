@@ -77,18 +77,29 @@ struct ConstValue {
   std::string literal;     // the number literal as written in the source (0x0301), if the value is one
 };
 
-// Evidence from a function body (docs/api-model.md, "Facts"); empty strings mean unknown.
+// Evidence from a function body (docs/api-model.md, "Facts"). Each fact is an enum from the moment
+// it is read; `Unstated` (the helper left the key out) and `Unknown` (it said "unknown") both mean
+// the body gave no answer, and are kept apart only so that a round trip reproduces the document.
+enum class NilFact { Unstated, Unknown, Never, May };         // can this result be nil?
+enum class WriteFact { Unstated, Unknown, No, Yes };          // does the body write through it?
+enum class NilArgFact { Unstated, Unknown, Accepted, Rejected };  // does the body accept a nil argument?
+
+// The helper's spelling ("never", "may", ...); empty for Unstated.
+const char* fact_name(NilFact f);
+const char* fact_name(WriteFact f);
+const char* fact_name(NilArgFact f);
+
 struct ResultFact {
-  std::string nil;                    // never | may | unknown
+  NilFact nil = NilFact::Unstated;
   std::string at;                     // witness of a nil return
-  std::string nil_with_nil_error;     // for (T, error): can T be nil when err is nil?
+  NilFact nil_with_nil_error = NilFact::Unstated;  // for (T, error): can T be nil when err is nil?
   std::string nil_with_nil_error_at;
 };
 
 struct ParamFact {
-  std::string writes;  // yes | no | unknown
+  WriteFact writes = WriteFact::Unstated;
   std::string writes_at;
-  std::string nil;     // accepted | rejected | unknown (pointer parameters)
+  NilArgFact nil = NilArgFact::Unstated;  // pointer parameters
   std::string nil_at;
 };
 
@@ -96,7 +107,7 @@ struct Facts {
   bool present = false;
   std::vector<ResultFact> results;  // one per result when present
   std::vector<ParamFact> params;    // one per parameter when present
-  std::string receiver_writes;
+  WriteFact receiver_writes = WriteFact::Unstated;
   std::string receiver_writes_at;
   bool never_returns = false;
   std::string never_returns_at;

@@ -340,12 +340,33 @@ TypePtr read_type(od::value& v) {
   return t;
 }
 
+// A fact's value: one of the helper's words (see fact_name), or null / "" for none stated.
+template <typename Fact>
+Fact parse_fact(od::value& v, const char* what, std::initializer_list<Fact> values) {
+  std::string s = str(v);
+  if (s.empty()) return Fact::Unstated;
+  for (Fact f : values) {
+    if (s == fact_name(f)) return f;
+  }
+  unknown(what, s);
+}
+
+NilFact nil_fact(od::value& v) {
+  return parse_fact(v, "nil fact", {NilFact::Unknown, NilFact::Never, NilFact::May});
+}
+WriteFact write_fact(od::value& v) {
+  return parse_fact(v, "writes fact", {WriteFact::Unknown, WriteFact::No, WriteFact::Yes});
+}
+NilArgFact nil_arg_fact(od::value& v) {
+  return parse_fact(v, "parameter nil fact", {NilArgFact::Unknown, NilArgFact::Accepted, NilArgFact::Rejected});
+}
+
 std::vector<ResultFact> read_result_facts(od::value& v) {
   return read_list<ResultFact>(v, [](od::value& item, ResultFact& r) {
     members(item, [&](std::string_view key, od::value& x) {
-      if (key == "nil") r.nil = str(x);
+      if (key == "nil") r.nil = nil_fact(x);
       else if (key == "at") r.at = str(x);
-      else if (key == "nil_with_nil_error") r.nil_with_nil_error = str(x);
+      else if (key == "nil_with_nil_error") r.nil_with_nil_error = nil_fact(x);
       else if (key == "nil_with_nil_error_at") r.nil_with_nil_error_at = str(x);
       else skip(x);
     });
@@ -355,9 +376,9 @@ std::vector<ResultFact> read_result_facts(od::value& v) {
 std::vector<ParamFact> read_param_facts(od::value& v) {
   return read_list<ParamFact>(v, [](od::value& item, ParamFact& p) {
     members(item, [&](std::string_view key, od::value& x) {
-      if (key == "writes") p.writes = str(x);
+      if (key == "writes") p.writes = write_fact(x);
       else if (key == "writes_at") p.writes_at = str(x);
-      else if (key == "nil") p.nil = str(x);
+      else if (key == "nil") p.nil = nil_arg_fact(x);
       else if (key == "nil_at") p.nil_at = str(x);
       else skip(x);
     });
@@ -366,10 +387,10 @@ std::vector<ParamFact> read_param_facts(od::value& v) {
 
 // `receiver` sets both of its facts, to "" where it leaves one out.
 void read_receiver_facts(od::value& v, Facts& f) {
-  f.receiver_writes.clear();
+  f.receiver_writes = WriteFact::Unstated;
   f.receiver_writes_at.clear();
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "writes") f.receiver_writes = str(x);
+    if (key == "writes") f.receiver_writes = write_fact(x);
     else if (key == "writes_at") f.receiver_writes_at = str(x);
     else skip(x);
   });
@@ -722,23 +743,23 @@ void write_facts(json& j, const Facts& f) {
   json out = json::object();
   for (const auto& r : f.results) {
     json rj = json::object();
-    put(rj, "nil", r.nil);
+    put(rj, "nil", std::string(fact_name(r.nil)));
     put(rj, "at", r.at);
-    put(rj, "nil_with_nil_error", r.nil_with_nil_error);
+    put(rj, "nil_with_nil_error", std::string(fact_name(r.nil_with_nil_error)));
     put(rj, "nil_with_nil_error_at", r.nil_with_nil_error_at);
     out["results"].push_back(std::move(rj));
   }
   for (const auto& p : f.params) {
     json pj = json::object();
-    put(pj, "writes", p.writes);
+    put(pj, "writes", std::string(fact_name(p.writes)));
     put(pj, "writes_at", p.writes_at);
-    put(pj, "nil", p.nil);
+    put(pj, "nil", std::string(fact_name(p.nil)));
     put(pj, "nil_at", p.nil_at);
     out["params"].push_back(std::move(pj));
   }
-  if (!f.receiver_writes.empty()) {
+  if (f.receiver_writes != WriteFact::Unstated) {
     json rj = json::object();
-    put(rj, "writes", f.receiver_writes);
+    put(rj, "writes", std::string(fact_name(f.receiver_writes)));
     put(rj, "writes_at", f.receiver_writes_at);
     out["receiver"] = std::move(rj);
   }

@@ -106,9 +106,9 @@ TEST(ModelJson, ReadsEveryConstruct) {
   EXPECT_EQ(fn->sig.results[1].type->name, "error");
   EXPECT_EQ(fn->sig.params[0].type->elem->kind, TypeKind::Slice);
   ASSERT_TRUE(fn->facts.present);
-  EXPECT_EQ(fn->facts.result(0)->nil, "may");
+  EXPECT_EQ(fn->facts.result(0)->nil, model::NilFact::May);
   EXPECT_EQ(fn->facts.result(0)->at, "p.go:20");
-  EXPECT_EQ(fn->facts.param(0)->writes, "no");
+  EXPECT_EQ(fn->facts.param(0)->writes, model::WriteFact::No);
   EXPECT_TRUE(fn->facts.never_returns);
   EXPECT_EQ(fn->facts.result(5), nullptr);
 
@@ -119,7 +119,7 @@ TEST(ModelJson, ReadsEveryConstruct) {
   EXPECT_TRUE(pod->underlying->fields[0].embedded);
   EXPECT_FALSE(pod->underlying->fields[1].exported);
   EXPECT_TRUE(pod->methods[1].pointer_receiver);
-  EXPECT_EQ(pod->methods[1].facts.receiver_writes, "yes");
+  EXPECT_EQ(pod->methods[1].facts.receiver_writes, model::WriteFact::Yes);
   EXPECT_FALSE(pod->methods[0].facts.present);
   ASSERT_EQ(pod->promoted.size(), 1u);
   EXPECT_EQ(pod->promoted[0].via, std::vector<std::string>{"ObjectMeta"});
@@ -235,6 +235,10 @@ TEST(ModelJson, NamesTheValueThatDoesNotFit) {
 
   std::string message = error_of(with_decl(R"({"kind": "var", "name": "V", "type": {"k": "tuple"}})"));
   EXPECT_EQ(message, "the Go helper's JSON has an unknown type kind 'tuple' (at packages[0].decls[0].type.k)");
+  message = error_of(with_decl(R"({"kind": "func", "name": "F", "facts": {"results": [{"nil": "perhaps"}]}})"));
+  EXPECT_EQ(message, "the Go helper's JSON has an unknown nil fact 'perhaps' (at packages[0].decls[0].facts.results[0].nil)");
+  message = error_of(with_decl(R"({"kind": "func", "name": "F", "facts": {"params": [{"writes": "sometimes"}]}})"));
+  EXPECT_EQ(message, "the Go helper's JSON has an unknown writes fact 'sometimes' (at packages[0].decls[0].facts.params[0].writes)");
   message = error_of(with_decl(R"({"kind": "macro", "name": "M"})"));
   EXPECT_EQ(message, "the Go helper's JSON has an unknown declaration kind 'macro' (at packages[0].decls[0].kind)");
 }

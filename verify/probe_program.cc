@@ -23,11 +23,6 @@ const model::TypeRef* peel(const model::TypeRef* t) {
 
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-bool has_attribute(const std::vector<std::string>& attributes, const std::string& flag) {
-  return std::any_of(attributes.begin(), attributes.end(),
-                     [&](const std::string& a) { return a.find(flag) != std::string::npos; });
-}
-
 std::string first_line(const std::string& text) {
   auto nl = text.find('\n');
   return nl == std::string::npos ? text : text.substr(0, nl);
@@ -179,7 +174,7 @@ class ProbeWriter {
   void type(const lis::TypeDecl& t) {
     if (!exported(t.name)) return;
     if (!t.generics.empty()) return unprobed(t.name, "generic type (its uses need type arguments)");
-    if (has_attribute(t.attributes, "constraint")) return unprobed(t.name, "constraint-only interface");
+    if (lis::has_attribute(t.attributes, lis::AttributeKind::Constraint)) return unprobed(t.name, "constraint-only interface");
     std::string self_type = out_.binding + "." + t.name;
     {
       Probe& p = add(ProbeKind::Type, t.name, t.name);
@@ -211,7 +206,7 @@ class ProbeWriter {
     if (!t.embeds.empty()) return unprobed(t.name, "interface with embedded interfaces Lisette cannot list");
     if (t.methods.empty()) return;
     for (const auto& m : t.methods) {
-      if (has_attribute(m.attributes, "unexported") || !exported(m.name)) return;  // sealed: Lisette cannot implement it
+      if ((lis::has_attribute(m.attributes, lis::AttributeKind::Unexported) || lis::has_attribute(m.attributes, lis::AttributeKind::UnexportedIdentity)) || !exported(m.name)) return;  // sealed: Lisette cannot implement it
       if (!m.generics.empty()) return unprobed(t.name, "interface method with type parameters");
       std::vector<std::string> types = {m.result};
       for (const auto& prm : m.params) types.push_back(prm.type);
