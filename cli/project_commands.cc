@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "emitter/generator.h"
+#include "emitter/overrides.h"
 #include "emitter/project_bindings.h"
 #include "importer/errors.h"
 #include "importer/extraction.h"
@@ -43,8 +44,10 @@ fs::path locate_project(const std::string& given) {
 class ProjectLock {
  public:
   explicit ProjectLock(const fs::path& project) {
-    fs::create_directories(project / "target");
+    std::error_code ec;
+    fs::create_directories(project / "target", ec);
     fs::path file = project / "target" / ".lisbind-lock";
+    if (ec) throw UserError("cannot create " + (project / "target").string() + ": " + ec.message() + "; is the project writable?");
     fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) throw UserError("cannot create " + file.string() + ": is the project writable?");
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -139,6 +142,14 @@ std::vector<emit::BindRequest> requests_from(const model::ApiModel& api, const s
   return out;
 }
 
+// A load that failed or bound nothing may come from a damaged work module (a truncated go.mod or go.sum):
+// the next run resolves it afresh instead of trusting it.
+void forget_work_module(const Workspace& ws) {
+  if (!ws.immutable_sources) return;
+  std::error_code ec;
+  fs::remove_all(ws.dir, ec);
+}
+
 struct ImportRun {
   fs::path project;
   bool quiet = false;
@@ -167,9 +178,38 @@ bool already_bound(const std::vector<std::string>& args, const emit::BindingLock
   });
 }
 
+// The project's lock after finishing or undoing an interrupted run. Vendored typedefs without a
+// lock are refused: an import would otherwise replace them with only what it binds now.
+std::optional<emit::BindingLock> read_project_lock(const fs::path& project) {
+  emit::recover_project(project);
+  auto lock = emit::read_lock(project);
+  if (!lock && fs::exists(emit::vendor_dir(project) / "typedefs")) {
+    throw UserError(emit::vendor_dir(project).string() + " holds typedefs but no lisbind.lock; restore the lock (e.g. "
+                    "`git checkout lisbind/lisbind.lock`) or delete lisbind/ and import every module again");
+  }
+  return lock;
+}
+
+void print_notes(const std::vector<std::string>& notes) {
+  for (const auto& n : notes) std::cerr << "lisbind: " << n << "\n";
+}
+
+// The project's overrides, checked before anything else happens.
+emit::Overrides project_overrides(const fs::path& project) {
+  fs::path file = project / "lisbind-overrides.toml";
+  return fs::exists(file) ? emit::Overrides::load(file) : emit::Overrides{};
+}
+
+// Restores lisette.toml's entries from the lock (atomically, only if they differ) and lis's cache.
 void reinstall(const fs::path& project, const emit::BindingLock& lock) {
-  LisetteManifest manifest = emit::update_manifest(project, lock, &lock);
+  emit::BindingLock planned = lock;
+  std::vector<std::string> notes;
+  std::string text = emit::plan_manifest(project, planned, &lock, notes);
+  LisetteManifest manifest = LisetteManifest::parse(text, (project / "lisette.toml").string());
+  // Checked before the manifest is written: install_into_cache refuses edited typedefs.
   emit::install_into_cache(project, lock, nullptr, manifest);
+  if (read_file_if_exists(project / "lisette.toml") != text) write_file_atomically(project / "lisette.toml", text);
+  print_notes(notes);
 }
 
 // The typedefs, ledger and lock for this request. They depend on nothing but the model, the rules
@@ -197,21 +237,42 @@ emit::Bindings bindings_for(const GoToolchain& go, const Workspace& ws, const st
     std::cerr << "lisbind: package " << e.package << " failed to load and is not bound: " << e.message << "\n";
   }
   load_errors = !api.errors.empty();
+  if (load_errors) return {};
   progress.step(fmt::format("mapping {} packages", api.packages.size()));
   // The project's corrections, kept beside its bindings and applied on every regeneration.
-  fs::path overrides_file = project / "lisbind-overrides.toml";
-  emit::Overrides overrides = fs::exists(overrides_file) ? emit::Overrides::load(overrides_file) : emit::Overrides{};
+  emit::Overrides overrides = project_overrides(project);
+  if (auto problems = overrides.check_against(api); !problems.empty()) {
+    throw UserError((project / "lisbind-overrides.toml").string() + ": " + problems.front() +
+                    (problems.size() > 1 ? fmt::format(" (and {} more)", problems.size() - 1) : ""));
+  }
   emit::Bindings made = emit::make_bindings(api, emit::generate_typedefs(api, info, &overrides), requests_from(api, specs), info);
   made.lock.overrides_hash = overrides_digest;
-  // A model with load errors may reflect a passing fault; only complete results are reused.
-  // Keyed as after the load, which may have completed go.mod.
-  if (auto dir = cached_dir(); dir && !load_errors) emit::write_bindings_dir(*dir, made);
+  // A model with load errors may reflect a passing fault; only complete results are reused, and
+  // an empty one is an error, never cached. Keyed as after the load, which may have completed go.mod.
+  if (made.lock.files.empty()) return made;
+  if (auto dir = cached_dir()) {
+    try {
+      emit::write_bindings_dir(*dir, made);
+    } catch (const std::exception& e) {
+      std::cerr << "lisbind: not caching the bindings (" << e.what() << ")\n";
+    }
+  }
   return made;
 }
 
 // The whole import, as named steps; `args` are new requests (empty for `remove`'s re-run).
+// Everything that can fail (the overrides, the Go work, the manifest edit) happens before the
+// first write to the project; the project is then changed by one commit.
 int run_import(const ImportRun& run, const std::vector<std::string>& args, const emit::BindingLock* previous) {
   const Progress progress(!run.quiet && ::isatty(STDERR_FILENO));
+  std::vector<PackageSpec> specs;
+  for (const auto& text : merged_specs(args, previous)) specs.push_back(parse_package_spec(text));
+  for (const auto& s : specs) {
+    if (s.origin != SpecOrigin::Remote) {
+      throw UserError("'" + s.pattern + "' is not a module path; `lisbind import` binds modules from the Go module proxy");
+    }
+  }
+  project_overrides(run.project);  // a malformed overrides file stops the import before any work
   if (already_bound(args, previous, run.project)) {
     reinstall(run.project, *previous);
     if (!run.quiet) std::cout << "already bound at these versions; reinstalled from " << emit::vendor_dir(run.project).string() << "\n";
@@ -220,13 +281,6 @@ int run_import(const ImportRun& run, const std::vector<std::string>& args, const
   SystemProcessRunner runner;
   GoToolchain go(runner);
 
-  std::vector<PackageSpec> specs;
-  for (const auto& text : merged_specs(args, previous)) specs.push_back(parse_package_spec(text));
-  for (const auto& s : specs) {
-    if (s.origin != SpecOrigin::Remote) {
-      throw UserError("'" + s.pattern + "' is not a module path; `lisbind import` binds modules from the Go module proxy");
-    }
-  }
   progress.step("resolving module versions");
   Workspace ws = prepare_workspace(go, specs);
   specs = expand_modules(go, ws, specs);
@@ -234,21 +288,42 @@ int run_import(const ImportRun& run, const std::vector<std::string>& args, const
   for (const auto& s : specs) ws.patterns.push_back(s.pattern);
 
   bool load_errors = false;
-  const emit::Bindings bindings = bindings_for(go, ws, specs, run.project, progress, load_errors);
-  const emit::BindingLock& lock = bindings.lock;
+  emit::Bindings bindings = bindings_for(go, ws, specs, run.project, progress, load_errors);
+  if (load_errors) {
+    forget_work_module(ws);
+    throw UserError("some packages failed to load (see above); lisette.toml and lisbind/ were left unchanged, "
+                    "and the earlier bindings are kept: fix the cause and run this again");
+  }
+  emit::BindingLock& lock = bindings.lock;
+  if (lock.files.empty()) {
+    forget_work_module(ws);
+    throw UserError("nothing was bound: no package of " + ws.patterns.front() + " loaded under this build context (" +
+                    (lock.has_build ? lock.build_summary() : std::string("unknown")) +
+                    "); check CGO_ENABLED and GOFLAGS. lisette.toml and lisbind/ were left unchanged");
+  }
+  for (const auto& s : specs) {
+    bool bound = std::any_of(lock.requests.begin(), lock.requests.end(), [&](const emit::BindRequest& r) { return r.pattern == s.pattern; });
+    if (!bound) {
+      throw UserError("no package of " + s.pattern + " was bound (build context: " + lock.build_summary() +
+                      "); lisette.toml and lisbind/ were left unchanged");
+    }
+  }
+  std::vector<std::string> notes;
+  const std::string manifest_text = emit::plan_manifest(run.project, lock, previous, notes);
+  const LisetteManifest manifest = LisetteManifest::parse(manifest_text, (run.project / "lisette.toml").string());
 
-  progress.step("writing vendored bindings to " + emit::vendor_dir(run.project).string());
-  emit::write_vendored(run.project, bindings);
-  LisetteManifest manifest = emit::update_manifest(run.project, lock, previous);
+  progress.step("writing vendored bindings to " + emit::vendor_dir(run.project).string() + " and lisette.toml");
+  emit::commit_project(run.project, &bindings, manifest_text);
+  print_notes(notes);
   progress.step("installing typedefs into lis's cache");
   emit::install_into_cache(run.project, lock, previous, manifest);
 
   if (!run.quiet) {
     std::cout << bindings.ledger_summary;
-    std::cout << fmt::format("bound {} typedefs from {} modules into {}\n", lock.files.size(), lock.modules.size(),
-                             run.project.string());
+    std::cout << fmt::format("bound {} typedefs from {} modules into {} ({})\n", lock.files.size(), lock.modules.size(),
+                             run.project.string(), lock.build_summary());
   }
-  return load_errors ? 1 : 0;
+  return 0;
 }
 
 struct ProjectOptions {
@@ -281,7 +356,7 @@ CommandAction setup_import(CLI::App& sub) {
   return [o]() {
     fs::path project = locate_project(o->project);
     ProjectLock lock(project);
-    auto previous = emit::read_lock(project);
+    auto previous = read_project_lock(project);
     return run_import({project, o->quiet}, o->specs, previous ? &*previous : nullptr);
   };
 }
@@ -294,7 +369,7 @@ CommandAction setup_sync(CLI::App& sub) {
   return [o]() {
     fs::path project = locate_project(o->project);
     ProjectLock guard(project);
-    auto lock = emit::read_lock(project);
+    auto lock = read_project_lock(project);
     if (!lock) throw UserError("no vendored bindings in " + emit::vendor_dir(project).string() + "; run `lisbind import MODULE` first");
     reinstall(project, *lock);
     if (!o->quiet) std::cout << fmt::format("installed {} typedefs from {}\n", lock->files.size(), emit::vendor_dir(project).string());
@@ -308,8 +383,16 @@ CommandAction setup_status(CLI::App& sub) {
   sub.footer("Reports drift between lisette.toml, the vendored bindings and lis's cache; exits 1 when there is any.");
   return [o]() {
     fs::path project = locate_project(o->project);
+    if (std::string interrupted = emit::interrupted_state(project); !interrupted.empty()) {
+      std::cout << interrupted << "\n";
+      return 1;
+    }
     auto lock = emit::read_lock(project);
     if (!lock) {
+      if (fs::exists(emit::vendor_dir(project) / "typedefs")) {
+        std::cout << "lisbind/ holds typedefs but no lisbind.lock (restore it, e.g. `git checkout lisbind/lisbind.lock`)\n";
+        return 1;
+      }
       std::cout << "no lisbind bindings in this project\n";
       return 0;
     }
@@ -317,8 +400,9 @@ CommandAction setup_status(CLI::App& sub) {
     emit::DriftReport report = emit::check_drift(project, *lock, manifest);
     for (const auto& p : report.problems) std::cout << p << "\n";
     if (report.clean()) {
-      std::cout << fmt::format("in sync: {} modules, {} typedefs (lisbind {}, lis {}, {})\n", lock->modules.size(),
-                               lock->files.size(), lock->lisbind_version, lock->lis_version, lock->go_version);
+      std::cout << fmt::format("in sync: {} modules, {} typedefs (lisbind {}, lis {}, {}, {}_{}, {})\n",
+                               lock->modules.size(), lock->files.size(), lock->lisbind_version, lock->lis_version,
+                               lock->go_version, lock->goos, lock->goarch, lock->build_summary());
     }
     return report.clean() ? 0 : 1;
   };
@@ -334,7 +418,7 @@ CommandAction setup_remove(CLI::App& sub) {
   return [o]() {
     fs::path project = locate_project(o->project);
     ProjectLock guard(project);
-    auto previous = emit::read_lock(project);
+    auto previous = read_project_lock(project);
     if (!previous) throw UserError("nothing to remove: this project has no lisbind bindings");
     emit::BindingLock rest = *previous;
     std::erase_if(rest.requests, [&](const emit::BindRequest& r) {
@@ -344,12 +428,14 @@ CommandAction setup_remove(CLI::App& sub) {
       throw UserError(o->module + " was not imported with lisbind (see lisbind/lisbind.lock)");
     }
     if (!rest.requests.empty()) return run_import({project, o->quiet}, {}, &rest);
-    // Nothing left: undo everything the lock put in place.
+    // Nothing left: undo everything the lock put in place (only the manifest lines it added).
     rest.modules.clear();
     rest.files.clear();
-    LisetteManifest manifest = emit::update_manifest(project, rest, &*previous);
+    std::vector<std::string> notes;
+    const std::string text = emit::plan_manifest(project, rest, &*previous, notes);
+    const LisetteManifest manifest = LisetteManifest::parse(text, (project / "lisette.toml").string());
+    emit::commit_project(project, nullptr, text);
     emit::install_into_cache(project, rest, &*previous, manifest);
-    fs::remove_all(emit::vendor_dir(project));
     if (!o->quiet) std::cout << "removed all lisbind bindings\n";
     return 0;
   };

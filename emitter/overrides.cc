@@ -1,5 +1,10 @@
 #include "emitter/overrides.h"
 
+#include <regex>
+#include <set>
+
+#include "emitter/names.h"
+#include "importer/api_model.h"
 #include "importer/errors.h"
 #include "importer/file_util.h"
 #include "importer/toml_reading.h"
@@ -21,19 +26,33 @@ Overrides Overrides::parse(const std::string& text, const std::string& origin) {
       Override o;
       for (const auto& [key, v] : *t) {
         std::string k(key.str());
+        auto text = [&]() {
+          auto str = v.value<std::string>();
+          if (!str) throw UserError(where + ": " + k + " takes a string");
+          return *str;
+        };
         if (k == "result") {
-          o.result = v.value_or(std::string{});
+          o.result = text();
           if (o.result != "nilable" && o.result != "non-nil") throw UserError(where + ": result is \"nilable\" or \"non-nil\"");
         } else if (k == "partial" || k == "flag_bool" || k == "direct_error" || k == "skip") {
           auto b = v.value<bool>();
           if (!b) throw UserError(where + ": " + k + " takes true or false");
           (k == "partial" ? o.partial : k == "flag_bool" ? o.flag_bool : k == "direct_error" ? o.direct_error : o.skip) = *b;
         } else if (k == "rename") {
-          o.rename = v.value_or(std::string{});
+          o.rename = text();
+          static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
+          if (!std::regex_match(o.rename, identifier) || names::is_lisette_keyword(o.rename)) {
+            throw UserError(where + ": rename \"" + o.rename + "\" is not a Lisette identifier (letters, digits and _, "
+                            "not starting with a digit, not a keyword)");
+          }
         } else if (k == "mutates") {
           const auto* names = v.as_array();
           if (!names) throw UserError(where + ": mutates takes a list of parameter names");
-          for (const auto& n : *names) o.mutates.push_back(n.value_or(std::string{}));
+          for (const auto& n : *names) {
+            auto name = n.value<std::string>();
+            if (!name || name->empty()) throw UserError(where + ": mutates takes a list of parameter names");
+            o.mutates.push_back(*name);
+          }
         } else {
           throw UserError(where + ": unknown key '" + k +
                           "' (known: result, partial, flag_bool, direct_error, skip, rename, mutates)");
@@ -43,6 +62,59 @@ Overrides Overrides::parse(const std::string& text, const std::string& origin) {
     }
   }
   return out;
+}
+
+std::vector<std::string> Overrides::check_against(const model::ApiModel& api) const {
+  std::vector<std::string> problems;
+  std::map<std::string, std::set<std::string>> renamed_to;  // scope -> names renames produce
+  for (const auto& [key, o] : entries_) {
+    const auto& [package, symbol] = key;
+    const model::Package* p = api.find_package(package);
+    if (!p) continue;
+    const std::string where = package + "." + symbol;
+    auto dot = symbol.find('.');
+    const model::Signature* sig = nullptr;
+    std::set<std::string> taken;  // the other names in the symbol's scope
+    if (dot == std::string::npos) {
+      const model::Decl* d = p->find_decl(symbol);
+      if (!d) {
+        problems.push_back(where + ": package " + package + " declares no " + symbol);
+        continue;
+      }
+      if (d->kind == model::DeclKind::Func) sig = &d->sig;
+      for (const auto& other : p->decls) taken.insert(other.name);
+    } else {
+      const model::Decl* t = p->find_decl(symbol.substr(0, dot));
+      const std::string method = symbol.substr(dot + 1);
+      const model::Method* m = nullptr;
+      if (t) {
+        for (const auto& candidate : t->methods) {
+          taken.insert(candidate.name);
+          if (candidate.name == method) m = &candidate;
+        }
+        for (const auto& promoted : t->promoted) taken.insert(promoted.name);
+      }
+      if (!m) {
+        problems.push_back(where + ": package " + package + " declares no method " + symbol);
+        continue;
+      }
+      sig = &m->sig;
+    }
+    if (!o.rename.empty()) {
+      std::string scope = dot == std::string::npos ? package : package + "." + symbol.substr(0, dot);
+      std::string own = dot == std::string::npos ? symbol : symbol.substr(dot + 1);
+      if (o.rename != own && taken.contains(o.rename)) {
+        problems.push_back(where + ": rename \"" + o.rename + "\" collides with the existing " + scope + "." + o.rename);
+      } else if (!renamed_to[scope].insert(o.rename).second) {
+        problems.push_back(where + ": rename \"" + o.rename + "\" is also given to another symbol of " + scope);
+      }
+    }
+    for (const auto& name : o.mutates) {
+      bool found = sig && std::any_of(sig->params.begin(), sig->params.end(), [&](const model::Param& q) { return q.name == name; });
+      if (!found) problems.push_back(where + ": mutates names \"" + name + "\", which is not a parameter of it");
+    }
+  }
+  return problems;
 }
 
 const Override* Overrides::find(const std::string& package, const std::string& symbol) const {

@@ -22,6 +22,10 @@
 #include <string>
 #include <vector>
 
+namespace lisbind::model {
+struct ApiModel;
+}
+
 namespace lisbind::emit {
 
 struct Override {
@@ -41,6 +45,11 @@ class Overrides {
   static Overrides parse(const std::string& text, const std::string& origin);
 
   const Override* find(const std::string& package, const std::string& symbol) const;
+  // Entries that do not fit the loaded packages, one line each: a symbol the package does not
+  // declare, a rename onto a name the package (or the type) already has, a `mutates` name that
+  // is not a parameter. Packages that were not loaded are not checked (the file may serve other
+  // imports).
+  std::vector<std::string> check_against(const model::ApiModel& api) const;
   bool empty() const { return entries_.empty(); }
 
  private:

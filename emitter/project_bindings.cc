@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <functional>
 #include <set>
 
@@ -36,17 +38,97 @@ json BindingLock::to_json() const {
     j["modules"][m] = entry;
   }
   j["files"] = files;
+  if (has_build) j["build"] = {{"cgo", cgo}, {"tags", tags}};
+  if (has_added) j["manifest_lines"] = added;
   return j;
 }
 
+std::set<std::string> BindingLock::owned_lines() const {
+  if (has_added) return added;
+  std::set<std::string> all;
+  for (const auto& [m, e] : modules) all.insert(m);
+  return all;
+}
+
+std::string BindingLock::build_summary() const {
+  if (!has_build) return "build context not recorded";
+  std::string out = std::string("cgo ") + (cgo ? "on" : "off") + ", tags ";
+  if (tags.empty()) return out + "none";
+  for (size_t i = 0; i < tags.size(); ++i) out += (i ? "," : "") + tags[i];
+  return out;
+}
+
+namespace {
+
+const char* const kRegenerate =
+    "; regenerate it: delete lisbind/ and run `lisbind import MODULE@VERSION` for each module you bound";
+
+UserError invalid_lock(const std::string& why) { return UserError("lisbind/lisbind.lock is invalid: " + why + kRegenerate); }
+
+bool only_chars(const std::string& s, const char* extra) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(extra, c) != nullptr;
+  });
+}
+
+// A Go module path as a lock may hold it: path characters only, no flag, no `..` element.
+void check_module_path(const std::string& m, const std::string& what) {
+  if (!only_chars(m, "._~/+-") || m.front() == '-' || m.front() == '.' || m.front() == '/') {
+    throw invalid_lock(what + " '" + m + "' is not a Go module path");
+  }
+  try {
+    checked_relative_path(m, what);
+  } catch (const UserError& e) {
+    throw invalid_lock(e.what());
+  }
+}
+
+void check_version(const std::string& v, const std::string& what) {
+  if (!only_chars(v, ".+-") || v.front() != 'v') throw invalid_lock(what + " '" + v + "' is not a module version");
+}
+
+void validate(const BindingLock& l) {
+  if (!only_chars(l.lis_version, ".+-") || l.lis_version.find("..") != std::string::npos || l.lis_version.front() == '.') {
+    throw invalid_lock("lis version '" + l.lis_version + "' is not a version");
+  }
+  if (!only_chars(l.goos, "") || !only_chars(l.goarch, "")) {
+    throw invalid_lock("target '" + l.goos + "_" + l.goarch + "' is not GOOS_GOARCH");
+  }
+  for (const auto& r : l.requests) {
+    std::string pattern = r.pattern.ends_with("/...") ? r.pattern.substr(0, r.pattern.size() - 4) : r.pattern;
+    check_module_path(pattern, "request");
+    check_module_path(r.module, "request module");
+    check_version(r.version, "request version");
+  }
+  for (const auto& [m, e] : l.modules) {
+    check_module_path(m, "module");
+    check_version(e.version, "version of " + m);
+    for (const auto& v : e.via) check_module_path(v, "via of " + m);
+  }
+  for (const auto& [rel, hash] : l.files) {
+    try {
+      checked_relative_path(rel, "files entry");
+    } catch (const UserError& e) {
+      throw invalid_lock(e.what());
+    }
+    if (hash.size() != 16 || !only_chars(hash, "")) throw invalid_lock("the hash of " + rel + " is not 16 hex digits");
+  }
+  for (const auto& m : l.added) check_module_path(m, "manifest line");
+}
+
+}  // namespace
+
 BindingLock BindingLock::from_json(const json& j) {
-  if (j.value("lockfile", 0) != 1) throw UserError("lisbind/lisbind.lock has an unknown format; regenerate with `lisbind import`");
+  if (!j.is_object() || !j.contains("lockfile") || j.at("lockfile") != 1) {
+    throw UserError(std::string("lisbind/lisbind.lock has an unknown format") + kRegenerate);
+  }
   BindingLock l;
   l.lisbind_version = j.at("lisbind");
   l.lis_version = j.at("lis");
   l.rules_id = j.value("rules", std::string{});
   l.go_version = j.at("go");
   std::string target = j.at("target");
+  if (target.find('_') == std::string::npos) throw invalid_lock("target '" + target + "' is not GOOS_GOARCH");
   l.goos = target.substr(0, target.find('_'));
   l.goarch = target.substr(target.find('_') + 1);
   l.overrides_hash = j.value("overrides", std::string{});
@@ -55,6 +137,16 @@ BindingLock BindingLock::from_json(const json& j) {
     l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{})};
   }
   l.files = j.at("files").get<std::map<std::string, std::string>>();
+  if (j.contains("build")) {
+    l.has_build = true;
+    l.cgo = j.at("build").at("cgo").get<bool>();
+    l.tags = j.at("build").at("tags").get<std::vector<std::string>>();
+  }
+  if (j.contains("manifest_lines")) {
+    l.has_added = true;
+    l.added = j.at("manifest_lines").get<std::set<std::string>>();
+  }
+  validate(l);
   return l;
 }
 
@@ -68,6 +160,9 @@ Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vec
   lock.go_version = api.go_version;
   lock.goos = api.build.goos;
   lock.goarch = api.build.goarch;
+  lock.has_build = true;
+  lock.cgo = api.build.cgo;
+  lock.tags = api.build.tags;
   std::sort(requests.begin(), requests.end(), [](auto& a, auto& b) { return a.pattern < b.pattern; });
   lock.requests = std::move(requests);
 
@@ -93,7 +188,9 @@ std::optional<BindingLock> read_lock(const fs::path& project) {
   try {
     return BindingLock::from_json(json::parse(read_file(file)));
   } catch (const json::exception& e) {
-    throw UserError(file.string() + " is not a lisbind lock file (" + e.what() + "); regenerate with `lisbind import`");
+    std::string why = e.what();
+    std::replace(why.begin(), why.end(), '\n', ' ');
+    throw UserError("lisbind/lisbind.lock is not a lisbind lock file (" + why + ")" + kRegenerate);
   }
 }
 
@@ -103,15 +200,18 @@ constexpr const char* kSummaryFile = "ledger-summary.txt";
 
 // Only ever called on a staging directory, which replace_directory then moves into place whole.
 void write_layout(const fs::path& dir, const Bindings& b, bool with_summary) {
-  for (const auto& f : b.files) write_file(dir / "typedefs" / f.relative_path, f.text);
+  for (const auto& f : b.files) {
+    write_file(dir / "typedefs" / checked_relative_path(f.relative_path.generic_string(), "a typedef"), f.text);
+  }
   write_file(dir / "ledger.json", b.ledger_json);
   if (with_summary) write_file(dir / kSummaryFile, b.ledger_summary);
   write_file(dir / "lisbind.lock", b.lock.to_json().dump(1) + "\n");
 }
 
 // Builds `final_dir` beside itself under a per-process name and swaps it in by renames, so an
-// interrupted run leaves the old directory or the new one, never a mix. Leftovers of runs killed
-// mid-write are removed first; nothing reads them.
+// interrupted run leaves the old directory or the new one, never a mix. What runs killed earlier
+// left is dealt with first: a backup whose directory is missing (killed between the two renames)
+// is restored, other leftovers are removed.
 void replace_directory(const fs::path& final_dir, const std::function<void(const fs::path&)>& fill) {
   const std::string base = final_dir.filename().string();
   const fs::path parent = final_dir.parent_path();
@@ -119,13 +219,23 @@ void replace_directory(const fs::path& final_dir, const std::function<void(const
   fs::path old = parent / (base + ".old-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::create_directories(parent, ec);
+  std::vector<fs::path> leftovers;
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.starts_with(base + ".new-") || name.starts_with(base + ".old-")) fs::remove_all(entry.path(), ec);
+    if (name.starts_with(base + ".old-") && !fs::exists(final_dir)) {
+      fault_point("restore " + entry.path().string());
+      fs::rename(entry.path(), final_dir, ec);
+      if (!ec) continue;
+    }
+    if (name.starts_with(base + ".new-") || name.starts_with(base + ".old-")) leftovers.push_back(entry.path());
   }
+  for (const auto& p : leftovers) fs::remove_all(p, ec);
   fill(staging);
+  fault_point("rename " + final_dir.string() + " aside");
   if (fs::exists(final_dir)) fs::rename(final_dir, old);
+  fault_point("rename staging into " + final_dir.string());
   fs::rename(staging, final_dir);
+  fault_point("remove " + old.string());
   fs::remove_all(old, ec);
 }
 
@@ -155,26 +265,178 @@ std::optional<Bindings> read_bindings_dir(const fs::path& dir) {
   }
   b.ledger_json = read_file_if_exists(dir / "ledger.json");
   b.ledger_summary = read_file_if_exists(dir / kSummaryFile);
-  if (b.ledger_json.empty()) return std::nullopt;
+  if (b.ledger_json.empty() || !json::accept(b.ledger_json)) return std::nullopt;
   return b;
 }
 
-LisetteManifest update_manifest(const fs::path& project, const BindingLock& lock, const BindingLock* previous) {
+std::string plan_manifest(const fs::path& project, BindingLock& lock, const BindingLock* previous,
+                          std::vector<std::string>& notes) {
   LisetteManifest manifest = LisetteManifest::load(project / "lisette.toml");
+  const std::set<std::string> owned = previous ? previous->owned_lines() : std::set<std::string>{};
   if (previous) {
     for (const auto& [module, entry] : previous->modules) {
-      if (!lock.modules.contains(module)) manifest.remove_go_dependency(module);
+      if (!lock.modules.contains(module) && owned.contains(module) && !manifest.remove_go_dependency(module) &&
+          manifest.go_dependencies().contains(module)) {
+        throw UserError((project / "lisette.toml").string() + " declares " + module + " as a [dependencies.go.\"...\"] "
+                        "table; write it as one line so lisbind can remove it");
+      }
     }
   }
+  std::set<std::string> added;
   for (const auto& [module, entry] : lock.modules) {
     const auto& existing = manifest.go_dependencies();
     auto it = existing.find(module);
     // A replacement or local path the user declared is theirs to keep.
     if (it != existing.end() && (!it->second.replacement.empty() || it->second.is_local())) continue;
+    if (it != existing.end() && !owned.contains(module)) {
+      // The user's own line: left as written unless the bindings need another version.
+      if (it->second.version != entry.version) {
+        notes.push_back("changed your pin of " + module + " in lisette.toml from " + it->second.version + " to " +
+                        entry.version + " (the bound modules need it)");
+        GoDependency dep = it->second;
+        dep.version = entry.version;
+        manifest.set_go_dependency(dep);
+      }
+      continue;
+    }
     manifest.set_go_dependency({module, entry.version, "", "", entry.via});
+    added.insert(module);
   }
-  write_file_atomically(project / "lisette.toml", manifest.text());
-  return manifest;
+  lock.added = std::move(added);
+  lock.has_added = true;
+  return manifest.text();
+}
+
+LisetteManifest update_manifest(const fs::path& project, const BindingLock& lock, const BindingLock* previous) {
+  BindingLock planned = lock;
+  std::vector<std::string> notes;
+  std::string text = plan_manifest(project, planned, previous, notes);
+  if (read_file_if_exists(project / "lisette.toml") != text) write_file_atomically(project / "lisette.toml", text);
+  return LisetteManifest::parse(text, (project / "lisette.toml").string());
+}
+
+namespace {
+
+constexpr const char* kJournal = "lisbind.commit";
+constexpr const char* kManifestNew = "lisette.toml.lisbind-new";
+
+fs::path staging_dir(const fs::path& project) { return project / (std::string(kVendorDir) + ".new"); }
+fs::path backup_dir(const fs::path& project) { return project / (std::string(kVendorDir) + ".old"); }
+
+void step_rename(const fs::path& from, const fs::path& to) {
+  fault_point("rename " + from.string() + " -> " + to.string());
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (ec) throw UserError("cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
+}
+
+void step_remove_all(const fs::path& p) {
+  if (!fs::exists(fs::symlink_status(p))) return;
+  fault_point("remove " + p.string());
+  std::error_code ec;
+  fs::remove_all(p, ec);
+}
+
+// The journal exists: both new versions are complete; put them in place.
+void roll_forward(const fs::path& project) {
+  const fs::path final_dir = vendor_dir(project), staging = staging_dir(project), old = backup_dir(project);
+  const std::string journal = read_file_if_exists(project / kJournal);
+  if (fs::exists(project / kManifestNew)) step_rename(project / kManifestNew, project / "lisette.toml");
+  if (journal.find("vendor=delete") != std::string::npos) {
+    if (fs::exists(final_dir)) {
+      step_remove_all(old);
+      step_rename(final_dir, old);
+    }
+  } else if (fs::exists(staging)) {
+    if (fs::exists(final_dir)) {
+      step_remove_all(old);
+      step_rename(final_dir, old);
+    }
+    step_rename(staging, final_dir);
+  }
+  fault_point("remove journal");
+  fs::remove(project / kJournal);
+  step_remove_all(old);
+}
+
+// No journal: whatever was staged never became the new state; the old one stays.
+void roll_back(const fs::path& project) {
+  const fs::path final_dir = vendor_dir(project);
+  std::error_code ec;
+  step_remove_all(staging_dir(project));
+  step_remove_all(project / kManifestNew);
+  std::vector<fs::path> backups, leftovers;
+  for (const auto& entry : fs::directory_iterator(project, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name == std::string(kVendorDir) + ".old" || name.starts_with(std::string(kVendorDir) + ".old-")) {
+      backups.push_back(entry.path());
+    } else if (name.starts_with(std::string(kVendorDir) + ".new-") || name.starts_with("lisette.toml.tmp-") ||
+               name.starts_with(std::string(kJournal) + ".tmp-")) {
+      leftovers.push_back(entry.path());
+    }
+  }
+  for (const auto& b : backups) {
+    // Killed between moving lisbind/ aside and moving the new one in: the backup is the old state.
+    if (!fs::exists(final_dir)) {
+      step_rename(b, final_dir);
+    } else {
+      leftovers.push_back(b);
+    }
+  }
+  for (const auto& l : leftovers) step_remove_all(l);
+}
+
+}  // namespace
+
+void recover_project(const fs::path& project) {
+  if (fs::exists(project / kJournal)) {
+    roll_forward(project);
+  } else {
+    roll_back(project);
+  }
+}
+
+std::string interrupted_state(const fs::path& project) {
+  if (fs::exists(project / kJournal)) {
+    return "an interrupted lisbind run left a half-applied update (" + (project / kJournal).string() +
+           "); run `lisbind sync` to finish it";
+  }
+  if (!fs::exists(vendor_dir(project))) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(project, ec)) {
+      if (entry.path().filename().string().starts_with(std::string(kVendorDir) + ".old")) {
+        return "an interrupted lisbind run left lisbind/ moved aside to " + entry.path().string() +
+               "; run `lisbind sync` to restore it";
+      }
+    }
+  }
+  return {};
+}
+
+void commit_project(const fs::path& project, const Bindings* bindings, const std::string& manifest_text) {
+  recover_project(project);
+  const fs::path staging = staging_dir(project);
+  try {
+    if (bindings) write_layout(staging, *bindings, false);
+    write_file(project / kManifestNew, manifest_text);
+  } catch (...) {
+    roll_back(project);
+    throw;
+  }
+  // The commit point: from here on, the next lisbind completes the update instead of undoing it.
+  write_file_atomically(project / kJournal, bindings ? "vendor=replace\n" : "vendor=delete\n");
+  try {
+    roll_forward(project);
+  } catch (const UserError& e) {
+    // Nothing renamed yet (lisette.toml goes first): undo, the project is unchanged.
+    if (fs::exists(project / kManifestNew)) {
+      std::error_code ec;
+      fs::remove(project / kJournal, ec);
+      roll_back(project);
+      throw;
+    }
+    throw UserError(std::string(e.what()) + "; lisette.toml is updated but lisbind/ is not: fix that and run `lisbind sync`");
+  }
 }
 
 namespace {
@@ -186,25 +448,43 @@ fs::path cache_dir_for(const fs::path& project, const BindingLock& lock) {
 void install_into_cache(const fs::path& project, const BindingLock& lock, const BindingLock* previous,
                         const LisetteManifest& manifest) {
   fs::path cache = cache_dir_for(project, lock);
-  std::error_code ec;
+  const fs::path typedefs = vendor_dir(project) / "typedefs";
+  // Everything is checked before the first write: a vendored file edited by hand (which `status`
+  // reports) is refused, not installed.
+  std::vector<std::pair<fs::path, std::string>> installs;
+  for (const auto& [rel, hash] : lock.files) {
+    fs::path source = path_under(typedefs, rel, "lisbind/lisbind.lock");
+    fs::path target = path_under(cache, rel, "lisbind/lisbind.lock");
+    if (!fs::exists(source)) {
+      throw UserError("the vendored typedef " + source.string() + " is missing; restore lisbind/ (e.g. `git checkout "
+                      "lisbind`) or run `lisbind import` to regenerate");
+    }
+    std::string text = read_file(source);
+    if (fnv1a_hex(text) != hash) {
+      throw UserError("the vendored typedef " + source.string() + " was edited since lisbind wrote it; restore it "
+                      "(e.g. `git checkout lisbind`) or run `lisbind import` to regenerate, or put the correction in "
+                      "lisbind-overrides.toml");
+    }
+    installs.emplace_back(target, std::move(text));
+  }
+  std::vector<fs::path> removals;
   if (previous) {
     for (const auto& [rel, hash] : previous->files) {
-      if (lock.files.contains(rel)) continue;
-      fs::remove(cache / rel, ec);
-      // Directories the removed file leaves empty go too, up to the cache root.
-      for (fs::path dir = (cache / rel).parent_path(); dir != cache && fs::is_empty(dir, ec); dir = dir.parent_path()) {
-        fs::remove(dir, ec);
-      }
+      if (!lock.files.contains(rel)) removals.push_back(path_under(cache, rel, "lisbind/lisbind.lock"));
     }
   }
-  for (const auto& [rel, hash] : lock.files) {
-    fs::path source = vendor_dir(project) / "typedefs" / rel;
-    if (!fs::exists(source)) {
-      throw UserError("the vendored typedef " + source.string() + " is missing; run `lisbind import` to regenerate");
+  std::error_code ec;
+  for (const auto& file : removals) {
+    fault_point("remove " + file.string());
+    fs::remove(file, ec);
+    // Directories the removed file leaves empty go too, up to the cache root.
+    for (fs::path dir = file.parent_path(); dir != cache && fs::is_empty(dir, ec); dir = dir.parent_path()) {
+      fs::remove(dir, ec);
     }
+  }
+  for (const auto& [target, text] : installs) {
     // A file already in place is left alone: re-importing pinned versions then renames nothing.
-    std::string text = read_file(source);
-    if (read_file_if_exists(cache / rel) != text) write_file_atomically(cache / rel, text);
+    if (read_file_if_exists(target) != text) write_file_atomically(target, text);
   }
   std::string stamp = warm_stamp_text(scan_go_imports(project), manifest);
   if (read_file_if_exists(cache / ".warm-stamp") != stamp) write_file_atomically(cache / ".warm-stamp", stamp);
@@ -224,14 +504,14 @@ DriftReport check_drift(const fs::path& project, const BindingLock& lock, const 
   }
   fs::path cache = cache_dir_for(project, lock);
   for (const auto& [rel, hash] : lock.files) {
-    fs::path vendored = vendor_dir(project) / "typedefs" / rel;
+    fs::path vendored = path_under(vendor_dir(project) / "typedefs", rel, "lisbind/lisbind.lock");
     std::string text = read_file_if_exists(vendored);
     if (text.empty() && !fs::exists(vendored)) {
       r.problems.push_back("vendored typedef missing: " + vendored.string() + " (run `lisbind import`)");
       continue;
     }
     if (fnv1a_hex(text) != hash) r.problems.push_back("vendored typedef edited since lisbind wrote it: " + vendored.string());
-    if (read_file_if_exists(cache / rel) != text) {
+    if (read_file_if_exists(path_under(cache, rel, "lisbind/lisbind.lock")) != text) {
       r.problems.push_back("lis's cache differs from the vendored typedef " + rel + " (run `lisbind sync`)");
     }
   }

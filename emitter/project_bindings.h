@@ -6,12 +6,18 @@
 //   <project>/lisbind/typedefs/...     <module>@<version>/<rel>/<last>.d.lis (commit this)
 //   <project>/target/.lisette/typedefs/lis@v<lis>/<goos>_<goarch>/...   lis's cache (generated)
 //
-// The vendored directory is replaced as a whole by a rename, so an interrupted run leaves the
-// old bindings or the new ones, never a mix.
+// An import changes lisette.toml and lisbind/ together by a small journal (commit_project): both
+// are staged beside their final names, `lisbind.commit` is written, then both are renamed into
+// place. A run interrupted before the journal exists is rolled back by the next lisbind, one
+// interrupted after it is rolled forward (recover_project), so the pair is always the complete
+// old or the complete new state. Everything read from a lock is validated before it is used as
+// a path.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +48,18 @@ struct BindingLock {
   std::vector<BindRequest> requests;
   std::map<std::string, LockedModule> modules;
   std::map<std::string, std::string> files;  // path below typedefs/ -> fnv1a hash of the content
+  // The build context the model was loaded under: cgo on or off, and the build tags.
+  bool cgo = false;
+  std::vector<std::string> tags;
+  bool has_build = false;  // false in older locks
+  // Modules whose lisette.toml line lisbind wrote (the others were there before, the user's):
+  // only those are ever removed. Older locks lack it; then every locked module counts as added.
+  std::set<std::string> added;
+  bool has_added = false;
+
+  // The modules whose manifest line lisbind owns.
+  std::set<std::string> owned_lines() const;
+  std::string build_summary() const;  // "cgo on, tags a,b"
 
   nlohmann::json to_json() const;
   static BindingLock from_json(const nlohmann::json& j);
@@ -65,8 +83,28 @@ std::filesystem::path vendor_dir(const std::filesystem::path& project);
 Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
                        const GeneratorInfo& info);
 
-// Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock.
+// Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock or
+// one whose entries fail validation (paths leaving their directory, versions or targets that
+// are not names, patterns that look like flags), with how to regenerate it.
 std::optional<BindingLock> read_lock(const std::filesystem::path& project);
+
+// The lisette.toml text an import would write, computed without writing anything: entries for
+// the locked modules, removal of the lines only an older lock added. Sets `lock.added`. A line
+// the user wrote is never removed; when its version has to change, `notes` says so.
+std::string plan_manifest(const std::filesystem::path& project, BindingLock& lock, const BindingLock* previous,
+                          std::vector<std::string>& notes);
+
+// Replaces lisette.toml and lisbind/ together (lisbind/ is deleted when `bindings` is null),
+// through the journal described above. Throws UserError when it cannot; the project is then
+// unchanged, or (when a rename failed half-way) left for recover_project to finish.
+void commit_project(const std::filesystem::path& project, const Bindings* bindings, const std::string& manifest_text);
+
+// Finishes or undoes what an interrupted commit left; removes staging leftovers. Call it holding
+// the project lock before reading the lock file.
+void recover_project(const std::filesystem::path& project);
+
+// A one-line description of what an interrupted run left behind, for `status`; empty if nothing.
+std::string interrupted_state(const std::filesystem::path& project);
 
 // Stages lisbind/ beside the old one and swaps it in.
 void write_vendored(const std::filesystem::path& project, const Bindings& bindings);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "importer/errors.h"
@@ -52,13 +53,31 @@ std::optional<std::string> model_cache_key(const GoToolchain& go, const Workspac
 
 model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, const ExtractOptions& options) {
   fs::path out = lisbind_cache_dir() / "tmp" / ("model-" + std::to_string(::getpid()) + ".json");
-  fs::create_directories(out.parent_path());
+  std::error_code ec;
+  fs::create_directories(out.parent_path(), ec);
+  if (ec) throw UserError("cannot create " + out.parent_path().string() + ": " + ec.message() + " (set LISBIND_CACHE_DIR to a writable directory)");
+  // Models of runs that were killed: their process is gone (no /proc entry), nothing reads them.
+  for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (!name.starts_with("model-") || !name.ends_with(".json")) continue;
+    std::string pid = name.substr(6, name.size() - 11);
+    if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos && !fs::exists("/proc/" + pid)) {
+      fs::remove(entry.path(), ec);
+    }
+  }
   fs::path helper = find_extract_helper();
   fs::path cached;
   if (workspace.immutable_sources) {
     cached = lisbind_cache_dir() / "models" / (key_for(go, workspace, options, helper) + ".json");
     std::string json = read_file_if_exists(cached);
-    if (!json.empty()) return model::parse_api_model(json);
+    if (!json.empty()) {
+      // A damaged entry (a truncated write, a full disk) is a miss, and is replaced below.
+      try {
+        return model::parse_api_model(json);
+      } catch (const std::exception&) {
+        fs::remove(cached, ec);
+      }
+    }
   }
 
   ProcessRequest request;
@@ -76,7 +95,6 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
   request.inherit_stderr = options.progress;
   ProcessResult r = go.runner().run(request);
 
-  std::error_code ec;
   if (r.exit_code != 0) {
     fs::remove(out, ec);
     std::string message = r.err.empty() ? "exit code " + std::to_string(r.exit_code) : r.err;
@@ -88,7 +106,8 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
   model::ApiModel model = model::parse_api_model(json);
   // Only a model without load errors is kept: an error may be a passing fault (disk, network).
   // The key is taken again because the load itself may have completed go.mod.
-  if (!cached.empty() && model.errors.empty()) {
+  const bool any_root = std::any_of(model.packages.begin(), model.packages.end(), [](const model::Package& p) { return p.root; });
+  if (!cached.empty() && model.errors.empty() && any_root) {
     cached = cached.parent_path() / (key_for(go, workspace, options, helper) + ".json");
     fs::create_directories(cached.parent_path(), ec);
     fs::rename(out, cached, ec);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,59 @@
 namespace lisbind {
 namespace fs = std::filesystem;
 
+void fault_point(std::string_view what) {
+  static const long target = [] {
+    const char* v = std::getenv("LISBIND_FAULT_AT_STEP");
+    return v && *v ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  static const bool trace = [] {
+    const char* v = std::getenv("LISBIND_FAULT_TRACE");
+    return v && *v == '1';
+  }();
+  static long step = 0;
+  ++step;
+  if (trace) std::fprintf(stderr, "lisbind: fs step %ld: %.*s\n", step, static_cast<int>(what.size()), what.data());
+  if (target > 0 && step == target) ::_exit(kFaultExitCode);
+}
+
+fs::path checked_relative_path(const std::string& rel, const std::string& what) {
+  auto bad = [&](const std::string& why) {
+    return UserError(what + " names the path '" + rel + "', which " + why);
+  };
+  if (rel.empty()) throw bad("is empty");
+  if (rel.front() == '/' || rel.front() == '~') throw bad("is absolute");
+  for (char c : rel) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') throw bad("holds a control character or backslash");
+  }
+  if (rel.find("//") != std::string::npos || rel.back() == '/') throw bad("leaves its directory ('..', '.' or an empty component)");
+  fs::path p(rel);
+  if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) throw bad("is absolute");
+  for (const auto& part : p) {
+    std::string s = part.string();
+    if (s.empty() || s == "." || s == "..") throw bad("leaves its directory ('..', '.' or an empty component)");
+  }
+  return p;
+}
+
+fs::path path_under(const fs::path& root, const std::string& rel, const std::string& what) {
+  fs::path full = root / checked_relative_path(rel, what);
+  std::error_code ec;
+  fs::path real_root = fs::weakly_canonical(root, ec);
+  if (ec) return full;
+  fs::path real = fs::weakly_canonical(full, ec);
+  if (ec) return full;
+  auto r = real_root.begin();
+  auto f = real.begin();
+  for (; r != real_root.end(); ++r, ++f) {
+    if (f == real.end() || *r != *f) {
+      throw UserError(what + " names the path '" + rel + "', which a symbolic link leads outside " + root.string());
+    }
+  }
+  return full;
+}
+
 void write_file(const fs::path& path, std::string_view content) {
+  fault_point("write " + path.string());
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   if (ec) throw UserError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
@@ -35,6 +88,7 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     fs::remove(tmp, ec);
     throw;
   }
+  fault_point("rename into " + path.string());
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);

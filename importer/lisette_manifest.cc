@@ -117,12 +117,21 @@ void LisetteManifest::reparse() {
   if (!name) throw UserError(origin_ + " has no [project] name; is this a Lisette project?");
   project_name_ = *name;
   deps_.clear();
+  if (table.contains("dependencies") && !table["dependencies"].is_table()) {
+    throw UserError(origin_ + ": [dependencies] must be a table");
+  }
+  if (table["dependencies"].as_table() && table["dependencies"].as_table()->contains("go") &&
+      !table["dependencies"]["go"].is_table()) {
+    throw UserError(origin_ + ": [dependencies.go] must be a table of modules");
+  }
   if (auto* go = table["dependencies"]["go"].as_table()) {
     for (const auto& [key, value] : *go) {
       GoDependency dep;
       dep.module = std::string(key.str());
       if (auto v = value.value<std::string>()) {
         dep.version = *v;
+      } else if (!value.is_table()) {
+        throw UserError(origin_ + ": [dependencies.go] \"" + dep.module + "\" must be a version string or an inline table");
       } else if (auto* t = value.as_table()) {
         dep.version = (*t)["version"].value_or(std::string{});
         dep.replacement = (*t)["replacement"].value_or(std::string{});

@@ -6,6 +6,8 @@ namespace lisbind {
 
 PackageSpec parse_package_spec(const std::string& text) {
   if (text.empty()) throw UserError("an empty package pattern was given");
+  // Never a flag for `go get` or the helper, even when given after `--`.
+  if (text.starts_with("-")) throw UserError("'" + text + "' is not a Go package path or pattern (it starts with '-')");
   PackageSpec spec;
   if (text.starts_with(".") || text.starts_with("/")) {
     spec.origin = SpecOrigin::Local;

@@ -147,7 +147,14 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
   for (const auto& a : arguments) request_key += a + "\n";
   ws.immutable_sources = true;
   ws.dir = lisbind_cache_dir() / "work" / (arguments.empty() ? std::string("std") : fnv1a_hex(request_key));
-  fs::create_directories(ws.dir);
+  std::error_code ec;
+  fs::create_directories(ws.dir, ec);
+  if (ec) throw UserError("cannot create " + ws.dir.string() + ": " + ec.message() + " (set LISBIND_CACHE_DIR to a writable directory)");
+  // A work module damaged by an interrupted write is started again (go.mod is lisbind's own).
+  if (std::string mod = read_file_if_exists(ws.dir / "go.mod"); !mod.empty() && !mod.starts_with("module lisbind.work\n\ngo 1.")) {
+    fs::remove_all(ws.dir, ec);
+    fs::create_directories(ws.dir, ec);
+  }
   if (!fs::exists(ws.dir / "go.mod")) {
     write_file_atomically(ws.dir / "go.mod",
                           "module lisbind.work\n\ngo 1." + std::to_string(go.version().minor) + "\n");
@@ -169,6 +176,13 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
     r = go.run(args, ws.dir, {{"GOPROXY", "off"}});
   }
   if (r.exit_code != 0) r = go.run(args, ws.dir);
+  if (r.exit_code != 0 && (r.err.find("go.mod:") != std::string::npos || r.err.find("go.sum:") != std::string::npos)) {
+    // The work module itself is damaged (a truncated go.mod or go.sum): start it again once.
+    fs::remove_all(ws.dir, ec);
+    fs::create_directories(ws.dir, ec);
+    write_file_atomically(ws.dir / "go.mod", "module lisbind.work\n\ngo 1." + std::to_string(go.version().minor) + "\n");
+    r = go.run(args, ws.dir);
+  }
   if (r.exit_code != 0) throw UserError(explain_go_get_failure(name_modules_in(r.err, go, ws.dir), specs));
   write_file_atomically(resolved_marker, request_key);
   return ws;
