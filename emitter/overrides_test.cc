@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "importer/api_model.h"
 #include "importer/errors.h"
 
 namespace lisbind::emit {
@@ -37,6 +38,57 @@ TEST(Overrides, RejectsMistakesWithTheirPlace) {
   }
   EXPECT_THROW(Overrides::parse("[os]\n\"NewFile\" = { nullable = true }\n", "o.toml"), UserError);
   EXPECT_THROW(Overrides::parse("[os\n", "o.toml"), UserError);
+}
+
+
+TEST(Overrides, ARenameMustBeALisetteIdentifier) {
+  for (const char* bad : {"with space", "1abc", "fn", "../x", "a-b", ""}) {
+    EXPECT_THROW(Overrides::parse(std::string("[os]\n\"Getwd\" = { rename = \"") + bad + "\" }\n", "o.toml"), UserError)
+        << bad;
+  }
+  EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { rename = 5 }\n", "o.toml"), UserError);
+  EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { result = true }\n", "o.toml"), UserError);
+  EXPECT_THROW(Overrides::parse("[io]\n\"Copy\" = { mutates = [1] }\n", "o.toml"), UserError);
+  EXPECT_EQ(Overrides::parse("[os]\n\"Getwd\" = { rename = \"current_dir2\" }\n", "o.toml").find("os", "Getwd")->rename,
+            "current_dir2");
+}
+
+TEST(Overrides, UnknownSymbolsCollisionsAndUnknownParametersAreReported) {
+  model::ApiModel api;
+  model::Package os;
+  os.path = "os";
+  os.name = "os";
+  model::Decl getwd;
+  getwd.kind = model::DeclKind::Func;
+  getwd.name = "Getwd";
+  model::Decl hostname = getwd;
+  hostname.name = "Hostname";
+  model::Decl file;
+  file.kind = model::DeclKind::Type;
+  file.name = "File";
+  model::Method close;
+  close.name = "Close";
+  close.sig.params.push_back({"how", nullptr});
+  file.methods.push_back(close);
+  os.decls = {file, getwd, hostname};
+  api.packages.push_back(os);
+  auto o = Overrides::parse(R"(
+[os]
+"Getwd" = { rename = "Hostname" }
+"Nope" = { skip = true }
+"File.Close" = { mutates = ["how", "what"] }
+"File.Open" = { skip = true }
+["not.loaded/pkg"]
+"Anything" = { skip = true }
+)",
+                            "o.toml");
+  auto problems = o.check_against(api);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0], "os.File.Close: mutates names \"what\", which is not a parameter of it");
+  EXPECT_EQ(problems[1], "os.File.Open: package os declares no method File.Open");
+  EXPECT_EQ(problems[2], "os.Getwd: rename \"Hostname\" collides with the existing os.Hostname");
+  EXPECT_EQ(problems[3], "os.Nope: package os declares no Nope");
+  EXPECT_TRUE(Overrides::parse("[os]\n\"Getwd\" = { rename = \"CurrentDir\" }\n", "o.toml").check_against(api).empty());
 }
 
 }  // namespace

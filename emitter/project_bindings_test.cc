@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <functional>
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "importer/errors.h"
 #include "importer/file_util.h"
 
 namespace lisbind::emit {
@@ -88,6 +92,171 @@ TEST(Vendored, ReplacesTheOldDirectoryWholeAndLeavesNoStaging) {
   for (const auto& entry : fs::directory_iterator(project)) {
     EXPECT_EQ(entry.path().filename(), "lisbind") << "left behind: " << entry.path();
   }
+}
+
+
+TEST(BindingLock, RefusesEntriesThatWouldLeaveTheProject) {
+  auto refused = [](const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json j = sample().lock.to_json();
+    edit(j);
+    try {
+      BindingLock::from_json(j);
+    } catch (const UserError& e) {
+      return std::string(e.what()).find("regenerate") != std::string::npos;
+    }
+    return false;
+  };
+  EXPECT_TRUE(refused([](auto& j) { j["files"] = {{"../../etc/x.d.lis", "0123456789abcdef"}}; }));
+  EXPECT_TRUE(refused([](auto& j) { j["files"] = {{"/etc/x.d.lis", "0123456789abcdef"}}; }));
+  EXPECT_TRUE(refused([](auto& j) { j["files"] = {{"a/./b", "0123456789abcdef"}}; }));
+  EXPECT_TRUE(refused([](auto& j) { j["lis"] = "../../.."; }));
+  EXPECT_TRUE(refused([](auto& j) { j["lis"] = "/tmp"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["target"] = "../x_y"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["target"] = "linux_../../x"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["requests"][0]["pattern"] = "-modfile=/tmp/x"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["requests"][0]["version"] = "-v"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"] = {{"../x", {{"version", "v1.0.0"}}}}; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"] = {{"example.com/m\nx", {{"version", "v1.0.0"}}}}; }));
+  EXPECT_TRUE(refused([](auto& j) { j["lockfile"] = "1"; }));
+  EXPECT_FALSE(refused([](auto&) {}));
+}
+
+TEST(BindingLock, BuildContextAndManifestLinesSurviveTheRoundTrip) {
+  BindingLock lock = sample().lock;
+  lock.has_build = true;
+  lock.cgo = true;
+  lock.tags = {"netgo"};
+  lock.has_added = true;
+  lock.added = {"example.com/m"};
+  BindingLock back = BindingLock::from_json(lock.to_json());
+  EXPECT_TRUE(back.cgo);
+  EXPECT_EQ(back.tags, std::vector<std::string>{"netgo"});
+  EXPECT_EQ(back.build_summary(), "cgo on, tags netgo");
+  EXPECT_EQ(back.owned_lines(), std::set<std::string>{"example.com/m"});
+  BindingLock older = sample().lock;  // no manifest_lines: every locked module counts as lisbind's
+  EXPECT_EQ(BindingLock::from_json(older.to_json()).owned_lines(), std::set<std::string>{"example.com/m"});
+}
+
+TEST(BindingsDir, ATruncatedLedgerIsAMiss) {
+  fs::path dir = scratch("truncated-ledger") / "key";
+  write_bindings_dir(dir, sample());
+  write_file_atomically(dir / "ledger.json", "{\"packages\": {");
+  EXPECT_FALSE(read_bindings_dir(dir));
+}
+
+TEST(Vendored, AKillBetweenTheTwoRenamesIsRestoredNotDeleted) {
+  fs::path project = scratch("killed-swap");
+  write_file_atomically(project / "lisbind.old-4242/lisbind.lock", "old lock\n");  // lisbind/ moved aside, then killed
+  write_file_atomically(project / "lisbind.new-4242/lisbind.lock", "half\n");
+  recover_project(project);
+  EXPECT_EQ(read_file(project / "lisbind/lisbind.lock"), "old lock\n");
+  EXPECT_FALSE(fs::exists(project / "lisbind.old-4242"));
+  EXPECT_FALSE(fs::exists(project / "lisbind.new-4242"));
+  // The same through write_vendored's own swap (the bindings cache uses it).
+  fs::remove_all(project / "lisbind");
+  write_file_atomically(project / "lisbind.old-4343/keep", "old\n");
+  write_vendored(project, sample());
+  EXPECT_FALSE(fs::exists(project / "lisbind/keep"));  // restored, then replaced whole: nothing lost on the way
+  EXPECT_TRUE(read_lock(project));
+}
+
+fs::path manifest_project(const std::string& name, const std::string& deps) {
+  fs::path project = scratch(name);
+  write_file_atomically(project / "lisette.toml", "[project]\nname = \"p\"\n\n[dependencies.go]\n" + deps);
+  return project;
+}
+
+TEST(ProjectCommit, JournalledUpdateIsRolledForwardAfterAKill) {
+  fs::path project = manifest_project("journal", "");
+  write_vendored(project, sample());
+  // What a kill right after the commit point leaves: both new versions staged, the journal written.
+  Bindings next = sample();
+  next.ledger_json = "{\"packages\": {\"new\": 1}}\n";
+  write_file(project / "lisbind.new/ledger.json", next.ledger_json);
+  write_file(project / "lisbind.new/lisbind.lock", next.lock.to_json().dump());
+  write_file(project / "lisette.toml.lisbind-new", "[project]\nname = \"new\"\n");
+  write_file(project / "lisbind.commit", "vendor=replace\n");
+  EXPECT_NE(interrupted_state(project).find("lisbind sync"), std::string::npos);
+  recover_project(project);
+  EXPECT_EQ(read_file(project / "lisette.toml"), "[project]\nname = \"new\"\n");
+  EXPECT_EQ(read_file(project / "lisbind/ledger.json"), next.ledger_json);
+  EXPECT_EQ(interrupted_state(project), "");
+  for (const auto& e : fs::directory_iterator(project)) {
+    std::string n = e.path().filename().string();
+    EXPECT_TRUE(n == "lisbind" || n == "lisette.toml") << n;
+  }
+  // Without the journal the staged state is discarded.
+  write_file(project / "lisbind.new/ledger.json", "staged\n");
+  write_file(project / "lisette.toml.lisbind-new", "staged\n");
+  recover_project(project);
+  EXPECT_EQ(read_file(project / "lisbind/ledger.json"), next.ledger_json);
+  EXPECT_EQ(read_file(project / "lisette.toml"), "[project]\nname = \"new\"\n");
+}
+
+TEST(ProjectCommit, ReplacesBothOrDeletesTheVendoredDirectory) {
+  fs::path project = manifest_project("commit", "");
+  commit_project(project, nullptr, "[project]\nname = \"a\"\n");
+  Bindings b = sample();
+  commit_project(project, &b, "[project]\nname = \"b\"\n");
+  EXPECT_TRUE(read_lock(project));
+  EXPECT_EQ(read_file(project / "lisette.toml"), "[project]\nname = \"b\"\n");
+  commit_project(project, nullptr, "[project]\nname = \"c\"\n");
+  EXPECT_FALSE(fs::exists(vendor_dir(project)));
+  EXPECT_EQ(read_file(project / "lisette.toml"), "[project]\nname = \"c\"\n");
+}
+
+TEST(Manifest, TheUsersLinesAreKeptAndAChangedPinIsReported) {
+  fs::path project = manifest_project("pins", "\"example.com/m\" = \"v1.0.0\"  # mine\n\"example.com/other\" = \"v2.0.0\"\n");
+  BindingLock lock = sample().lock;  // binds example.com/m v1.2.3
+  std::vector<std::string> notes;
+  std::string text = plan_manifest(project, lock, nullptr, notes);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0], "changed your pin of example.com/m in lisette.toml from v1.0.0 to v1.2.3 (the bound modules need it)");
+  EXPECT_NE(text.find("\"example.com/m\" = \"v1.2.3\"  # mine"), std::string::npos) << text;
+  EXPECT_TRUE(lock.added.empty());  // the line is the user's, not lisbind's
+  write_file_atomically(project / "lisette.toml", text);
+  // Removing every binding keeps the user's line.
+  BindingLock none = lock;
+  none.modules.clear();
+  none.files.clear();
+  text = plan_manifest(project, none, &lock, notes);
+  EXPECT_NE(text.find("\"example.com/m\" = \"v1.2.3\"  # mine"), std::string::npos) << text;
+  EXPECT_NE(text.find("example.com/other"), std::string::npos) << text;
+  // A line lisbind added goes.
+  fs::path fresh = manifest_project("added", "");
+  BindingLock mine = sample().lock;
+  text = plan_manifest(fresh, mine, nullptr, notes);
+  EXPECT_EQ(mine.added, std::set<std::string>{"example.com/m"});
+  write_file_atomically(fresh / "lisette.toml", text);
+  text = plan_manifest(fresh, none, &mine, notes);
+  EXPECT_EQ(text.find("example.com/m"), std::string::npos) << text;
+}
+
+TEST(Install, RefusesAnEditedVendoredTypedefAndWritesNothing) {
+  fs::path project = manifest_project("edited", "");
+  write_vendored(project, sample());
+  write_file_atomically(project / "lisbind/typedefs/example.com/m@v1.2.3/m.d.lis", "pub fn Evil() -> int\n");
+  LisetteManifest manifest = LisetteManifest::load(project / "lisette.toml");
+  try {
+    install_into_cache(project, sample().lock, nullptr, manifest);
+    FAIL() << "installed an edited typedef";
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("edited since lisbind wrote it"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(project / "target"));
+  EXPECT_FALSE(check_drift(project, sample().lock, manifest).clean());
+}
+
+TEST(Install, APlantedSymbolicLinkCannotLeadOutsideTheCache) {
+  fs::path project = manifest_project("symlink", "");
+  fs::path outside = scratch("symlink-outside");
+  write_vendored(project, sample());
+  fs::path cache = project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64";
+  fs::create_directories(cache);
+  fs::create_directory_symlink(outside, cache / "example.com");
+  LisetteManifest manifest = LisetteManifest::load(project / "lisette.toml");
+  EXPECT_THROW(install_into_cache(project, sample().lock, nullptr, manifest), UserError);
+  EXPECT_TRUE(fs::is_empty(outside));
 }
 
 }  // namespace

@@ -59,5 +59,20 @@ TEST(FileUtil, Fnv1aMatchesPublishedVectors) {
   EXPECT_EQ(fnv1a_hex("foobar"), "85944171f73967e8");
 }
 
+
+TEST(FileUtil, PathsFromUntrustedInputStayUnderTheirRoot) {
+  for (const char* bad : {"", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a\\b", "~/x", "a/\n/b", ".."}) {
+    EXPECT_THROW(checked_relative_path(bad, "test"), UserError) << bad;
+  }
+  EXPECT_EQ(checked_relative_path("example.com/m@v1.0.0/m.d.lis", "test"), fs::path("example.com/m@v1.0.0/m.d.lis"));
+  fs::path root = fresh_dir("under");
+  fs::path outside = fresh_dir("outside");
+  fs::create_directory_symlink(outside, root / "link");
+  EXPECT_THROW(path_under(root, "link/x", "test"), UserError);
+  EXPECT_EQ(path_under(root, "a/b", "test"), root / "a/b");
+  fs::remove_all(root);
+  fs::remove_all(outside);
+}
+
 }  // namespace
 }  // namespace lisbind
