@@ -20,6 +20,8 @@ using nlohmann::json;
 
 fs::path vendor_dir(const fs::path& project) { return project / kVendorDir; }
 
+std::string local_typedef_prefix(const std::string& module) { return "replaced/" + module + "/local/"; }
+
 json BindingLock::to_json() const {
   json j = json::object();
   j["lockfile"] = 1;
@@ -30,11 +32,19 @@ json BindingLock::to_json() const {
   j["target"] = goos + "_" + goarch;
   if (!overrides_hash.empty()) j["overrides"] = overrides_hash;
   j["requests"] = json::array();
-  for (const auto& r : requests) j["requests"].push_back({{"pattern", r.pattern}, {"module", r.module}, {"version", r.version}});
+  for (const auto& r : requests) {
+    json entry = {{"pattern", r.pattern}, {"module", r.module}, {"version", r.version}};
+    if (r.is_local()) entry["local"] = r.local;
+    j["requests"].push_back(entry);
+  }
   j["modules"] = json::object();
   for (const auto& [m, e] : modules) {
     json entry = {{"version", e.version}};
     if (!e.via.empty()) entry["via"] = e.via;
+    if (e.is_local()) {
+      entry["local"] = e.local;
+      entry["source"] = e.source;
+    }
     j["modules"][m] = entry;
   }
   j["files"] = files;
@@ -87,6 +97,19 @@ void check_version(const std::string& v, const std::string& what) {
   if (!only_chars(v, ".+-") || v.front() != 'v') throw invalid_lock(what + " '" + v + "' is not a module version");
 }
 
+// A local module's directory as lisette.toml holds it: it may leave the project (`../shop`), since
+// lisbind only reads Go sources there, but it is a plain path, never a flag or a line break.
+void check_local_path(const std::string& p, const std::string& what) {
+  bool plain = !p.empty() && p.front() != '-' && std::none_of(p.begin(), p.end(), [](char c) {
+    return std::iscntrl(static_cast<unsigned char>(c)) || c == '"' || c == '\\';
+  });
+  if (!plain) throw invalid_lock(what + " '" + p + "' is not a directory path");
+}
+
+bool is_hex16(const std::string& h) {
+  return h.size() == 16 && std::all_of(h.begin(), h.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); });
+}
+
 void validate(const BindingLock& l) {
   if (!only_chars(l.lis_version, ".+-") || l.lis_version.find("..") != std::string::npos || l.lis_version.front() == '.') {
     throw invalid_lock("lis version '" + l.lis_version + "' is not a version");
@@ -98,11 +121,22 @@ void validate(const BindingLock& l) {
     std::string pattern = r.pattern.ends_with("/...") ? r.pattern.substr(0, r.pattern.size() - 4) : r.pattern;
     check_module_path(pattern, "request");
     check_module_path(r.module, "request module");
-    check_version(r.version, "request version");
+    if (r.is_local()) {
+      check_local_path(r.local, "request directory");
+      if (!r.version.empty()) throw invalid_lock("the local request " + r.pattern + " has a version");
+    } else {
+      check_version(r.version, "request version");
+    }
   }
   for (const auto& [m, e] : l.modules) {
     check_module_path(m, "module");
-    check_version(e.version, "version of " + m);
+    if (e.is_local()) {
+      check_local_path(e.local, "directory of " + m);
+      if (!e.version.empty()) throw invalid_lock("the local module " + m + " has a version");
+      if (!is_hex16(e.source)) throw invalid_lock("the source hash of " + m + " is not 16 hex digits");
+    } else {
+      check_version(e.version, "version of " + m);
+    }
     for (const auto& v : e.via) check_module_path(v, "via of " + m);
   }
   for (const auto& [rel, hash] : l.files) {
@@ -112,6 +146,12 @@ void validate(const BindingLock& l) {
       throw invalid_lock(e.what());
     }
     if (hash.size() != 16 || !only_chars(hash, "")) throw invalid_lock("the hash of " + rel + " is not 16 hex digits");
+    // Each typedef sits where lis reads its module's packages: `<module>@<version>/...` for a module
+    // from the proxy, `replaced/<module>/local/...` for a local one.
+    bool placed = rel.ends_with(".d.lis") && std::any_of(l.modules.begin(), l.modules.end(), [&](const auto& m) {
+      return rel.starts_with(m.second.is_local() ? local_typedef_prefix(m.first) : m.first + "@" + m.second.version + "/");
+    });
+    if (!placed) throw invalid_lock("the typedef " + rel + " is not below the directory of a locked module");
   }
   for (const auto& m : l.added) check_module_path(m, "manifest line");
 }
@@ -132,9 +172,12 @@ BindingLock BindingLock::from_json(const json& j) {
   l.goos = target.substr(0, target.find('_'));
   l.goarch = target.substr(target.find('_') + 1);
   l.overrides_hash = j.value("overrides", std::string{});
-  for (const auto& r : j.at("requests")) l.requests.push_back({r.at("pattern"), r.at("module"), r.at("version")});
+  for (const auto& r : j.at("requests")) {
+    l.requests.push_back({r.at("pattern"), r.at("module"), r.at("version"), r.value("local", std::string{})});
+  }
   for (const auto& [m, e] : j.at("modules").items()) {
-    l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{})};
+    l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{}), e.value("local", std::string{}),
+                    e.value("source", std::string{})};
   }
   l.files = j.at("files").get<std::map<std::string, std::string>>();
   if (j.contains("build")) {
@@ -151,7 +194,7 @@ BindingLock BindingLock::from_json(const json& j) {
 }
 
 Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
-                       const GeneratorInfo& info) {
+                       const GeneratorInfo& info, const std::string& local_source) {
   Bindings b;
   BindingLock& lock = b.lock;
   lock.lisbind_version = info.lisbind_version;
@@ -167,19 +210,162 @@ Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vec
   lock.requests = std::move(requests);
 
   std::set<std::string> direct;
-  for (const auto& r : lock.requests) direct.insert(r.module);
+  std::map<std::string, std::string> local_dirs;  // local module -> `path =`
+  for (const auto& r : lock.requests) {
+    direct.insert(r.module);
+    if (r.is_local()) local_dirs[r.module] = r.local;
+  }
   std::vector<std::string> parents(direct.begin(), direct.end());
   for (auto& f : generated.files) {
     const model::Package* p = api.find_package(f.package);
     if (!p || p->std || !p->module) continue;
     const auto& m = *p->module;
-    lock.modules[m.path] = {m.version, direct.contains(m.path) ? std::vector<std::string>{} : parents};
+    if (auto local = local_dirs.find(m.path); local != local_dirs.end()) {
+      // lis reads a `path =` module's packages from replaced/<module>/local/<rel>/<last>.d.lis.
+      std::string rel = p->path == m.path ? std::string{} : p->path.substr(m.path.size() + 1) + "/";
+      f.relative_path = local_typedef_prefix(m.path) + rel + f.relative_path.filename().string();
+      lock.modules[m.path] = {"", {}, local->second, local_source};
+    } else {
+      lock.modules[m.path] = {m.version, direct.contains(m.path) ? std::vector<std::string>{} : parents};
+    }
     lock.files[f.relative_path.generic_string()] = fnv1a_hex(f.text);
     b.files.push_back(std::move(f));
   }
   b.ledger_json = generated.ledger.to_json().dump(1) + "\n";
   b.ledger_summary = generated.ledger.summary(false);
   return b;
+}
+
+namespace {
+
+// The import path of the package a typedef in the tree is for: `<root>/<rel>/<last>.d.lis` is
+// `<module>/<rel>`, `<root>/<last>.d.lis` is `<module>`.
+std::string package_of_file(const std::string& rel, const std::string& root, const std::string& module) {
+  std::string below = rel.substr(root.size());
+  auto slash = below.rfind('/');
+  return slash == std::string::npos ? module : module + "/" + below.substr(0, slash);
+}
+
+// The typedef root of a locked module in the tree.
+std::string module_root(const std::string& module, const LockedModule& e) {
+  return e.is_local() ? local_typedef_prefix(module) : module + "@" + e.version + "/";
+}
+
+json parse_ledger(const std::string& text) {
+  json j = text.empty() ? json::object() : json::parse(text, nullptr, false);
+  if (!j.is_object()) j = json::object();
+  if (!j.contains("packages") || !j["packages"].is_object()) j["packages"] = json::object();
+  return j;
+}
+
+std::string write_ledger(json j) {
+  int bound = 0, opaque = 0, skipped = 0;
+  for (const auto& [package, entries] : j["packages"].items()) {
+    for (const auto& e : entries) {
+      std::string status = e.value("status", std::string{});
+      (status == "skipped" ? skipped : status == "opaque" ? opaque : bound) += 1;
+    }
+  }
+  j["ledger"] = 1;
+  j["totals"] = {{"bound", bound}, {"opaque", opaque}, {"skipped", skipped}};
+  return j.dump(1) + "\n";
+}
+
+}  // namespace
+
+void merge_bindings(Bindings& into, Bindings more) {
+  BindingLock& a = into.lock;
+  const BindingLock& b = more.lock;
+  if (a.lisbind_version.empty()) {
+    BindingLock header = b;
+    header.requests.clear();
+    header.modules.clear();
+    header.files.clear();
+    header.added.clear();
+    a = header;
+  }
+  for (const auto& [module, e] : b.modules) {
+    auto it = a.modules.find(module);
+    if (it == a.modules.end()) {
+      a.modules[module] = e;
+      continue;
+    }
+    LockedModule& mine = it->second;
+    if (mine.is_local() != e.is_local() || mine.version != e.version || mine.local != e.local) {
+      auto where = [](const LockedModule& m) { return m.is_local() ? "the local directory " + m.local : m.version; };
+      throw UserError(module + " is needed both at " + where(mine) + " and at " + where(e) +
+                      " by the modules being bound; lis builds one version of a module: bind them at matching versions");
+    }
+    if (mine.via.empty() || e.via.empty()) {
+      mine.via.clear();  // direct for one load: direct
+    } else {
+      std::set<std::string> via(mine.via.begin(), mine.via.end());
+      via.insert(e.via.begin(), e.via.end());
+      mine.via.assign(via.begin(), via.end());
+    }
+  }
+  for (auto& r : more.lock.requests) {
+    bool known = std::any_of(a.requests.begin(), a.requests.end(), [&](const BindRequest& x) { return x.pattern == r.pattern; });
+    if (!known) a.requests.push_back(r);
+  }
+  std::sort(a.requests.begin(), a.requests.end(), [](auto& x, auto& y) { return x.pattern < y.pattern; });
+  for (auto& f : more.files) {
+    std::string rel = f.relative_path.generic_string();
+    auto it = std::find_if(into.files.begin(), into.files.end(), [&](const TypedefFile& x) { return x.relative_path == f.relative_path; });
+    if (it == into.files.end()) {
+      a.files[rel] = fnv1a_hex(f.text);
+      into.files.push_back(std::move(f));
+    } else if (f.text.size() > it->text.size()) {
+      a.files[rel] = fnv1a_hex(f.text);
+      *it = std::move(f);
+    }
+  }
+  std::sort(into.files.begin(), into.files.end(), [](auto& x, auto& y) { return x.relative_path < y.relative_path; });
+  json ledger = parse_ledger(into.ledger_json);
+  for (const auto& [package, entries] : parse_ledger(more.ledger_json)["packages"].items()) {
+    if (!ledger["packages"].contains(package)) ledger["packages"][package] = entries;
+  }
+  into.ledger_json = write_ledger(std::move(ledger));
+  into.ledger_summary += more.ledger_summary;
+}
+
+Bindings without_local_modules(Bindings bindings, const std::set<std::string>& modules) {
+  BindingLock& lock = bindings.lock;
+  std::erase_if(lock.requests, [&](const BindRequest& r) { return r.is_local() && modules.contains(r.module); });
+  std::set<std::string> dropped;
+  for (auto& [module, e] : lock.modules) {
+    if (e.is_local() && modules.contains(module)) {
+      dropped.insert(module);
+    } else if (!e.via.empty()) {
+      // Needed only through the dropped modules: goes with them.
+      std::erase_if(e.via, [&](const std::string& v) { return modules.contains(v); });
+      if (e.via.empty()) dropped.insert(module);
+    }
+  }
+  std::set<std::string> dropped_files, dropped_packages;
+  for (const auto& module : dropped) {
+    std::string root = module_root(module, lock.modules.at(module));
+    for (const auto& [rel, hash] : lock.files) {
+      if (!rel.starts_with(root)) continue;
+      dropped_files.insert(rel);
+      dropped_packages.insert(package_of_file(rel, root, module));
+    }
+    lock.modules.erase(module);
+  }
+  for (const auto& rel : dropped_files) lock.files.erase(rel);
+  std::erase_if(bindings.files, [&](const TypedefFile& f) { return dropped_files.contains(f.relative_path.generic_string()); });
+  json ledger = parse_ledger(bindings.ledger_json);
+  for (const auto& p : dropped_packages) ledger["packages"].erase(p);
+  bindings.ledger_json = write_ledger(std::move(ledger));
+  return bindings;
+}
+
+std::vector<std::string> stale_local_modules(const fs::path& project, const BindingLock& lock) {
+  std::vector<std::string> stale;
+  for (const auto& [module, e] : lock.modules) {
+    if (e.is_local() && local_module_hash(project / e.local) != e.source) stale.push_back(module);
+  }
+  return stale;
 }
 
 std::optional<BindingLock> read_lock(const fs::path& project) {
@@ -286,6 +472,22 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
   for (const auto& [module, entry] : lock.modules) {
     const auto& existing = manifest.go_dependencies();
     auto it = existing.find(module);
+    if (entry.is_local()) {
+      // `lisbind import PATH`: the module is read from that directory. A line the user wrote for
+      // it is changed only when it says something else, and then they are told.
+      if (it != existing.end() && it->second.path == entry.local) {
+        if (owned.contains(module)) added.insert(module);
+        continue;
+      }
+      if (it != existing.end() && !owned.contains(module)) {
+        notes.push_back("changed your line for " + module + " in lisette.toml to path = \"" + entry.local +
+                        "\" (it is bound from that directory)");
+      } else {
+        added.insert(module);
+      }
+      manifest.set_go_dependency({module, "", "", entry.local, {}});
+      continue;
+    }
     // A replacement or local path the user declared is theirs to keep.
     if (it != existing.end() && (!it->second.replacement.empty() || it->second.is_local())) continue;
     if (it != existing.end() && !owned.contains(module)) {
@@ -470,7 +672,9 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
   std::vector<fs::path> removals;
   if (previous) {
     for (const auto& [rel, hash] : previous->files) {
-      if (!lock.files.contains(rel)) removals.push_back(path_under(cache, rel, "lisbind/lisbind.lock"));
+      if (lock.files.contains(rel)) continue;
+      removals.push_back(path_under(cache, rel, "lisbind/lisbind.lock"));
+      if (rel.starts_with("replaced/")) removals.push_back(local_stamp_sidecar(removals.back()));
     }
   }
   std::error_code ec;
@@ -482,19 +686,39 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
       fs::remove(dir, ec);
     }
   }
+  // The value lis gates local typedefs with: each gets it as its `.stamp` sidecar, or lis would
+  // delete lisbind's file on the next load (docs/lis-facts.md §3.3).
+  const std::string local_stamp = local_source_stamp(manifest, project);
   for (const auto& [target, text] : installs) {
     // A file already in place is left alone: re-importing pinned versions then renames nothing.
     if (read_file_if_exists(target) != text) write_file_atomically(target, text);
   }
-  std::string stamp = warm_stamp_text(scan_go_imports(project), manifest);
+  for (const auto& [rel, hash] : lock.files) {
+    if (!rel.starts_with("replaced/") || local_stamp.empty()) continue;
+    fs::path sidecar = local_stamp_sidecar(path_under(cache, rel, "lisbind/lisbind.lock"));
+    if (read_file_if_exists(sidecar) != local_stamp) write_file_atomically(sidecar, local_stamp);
+  }
+  std::string stamp = warm_stamp_text(scan_go_imports(project), manifest, local_stamp);
   if (read_file_if_exists(cache / ".warm-stamp") != stamp) write_file_atomically(cache / ".warm-stamp", stamp);
 }
 
 DriftReport check_drift(const fs::path& project, const BindingLock& lock, const LisetteManifest& manifest) {
   DriftReport r;
   const auto& deps = manifest.go_dependencies();
+  const std::vector<std::string> stale = stale_local_modules(project, lock);
+  for (const auto& module : stale) {
+    r.problems.push_back("the local module " + module + " (" + lock.modules.at(module).local +
+                         ") changed since it was bound: its typedefs are stale (run `lisbind sync`, which "
+                         "regenerates them with go)");
+  }
   for (const auto& [module, entry] : lock.modules) {
     auto it = deps.find(module);
+    if (entry.is_local()) {
+      if (it == deps.end() || it->second.path != entry.local) {
+        r.problems.push_back("lisette.toml lacks " + module + " = { path = \"" + entry.local + "\" } (run `lisbind sync`)");
+      }
+      continue;
+    }
     if (it == deps.end()) {
       r.problems.push_back("lisette.toml lacks " + module + " " + entry.version + " (run `lisbind sync`)");
     } else if (it->second.replacement.empty() && !it->second.is_local() && it->second.version != entry.version) {
@@ -503,7 +727,14 @@ DriftReport check_drift(const fs::path& project, const BindingLock& lock, const 
     }
   }
   fs::path cache = cache_dir_for(project, lock);
+  const std::string local_stamp = local_source_stamp(manifest, project);
   for (const auto& [rel, hash] : lock.files) {
+    // Changed local sources change every `.stamp` and the warm stamp's LOCAL too: one line above says it.
+    if (stale.empty() && rel.starts_with("replaced/") &&
+        read_file_if_exists(local_stamp_sidecar(path_under(cache, rel, "lisbind/lisbind.lock"))) != local_stamp) {
+      r.problems.push_back("the .stamp beside " + rel + " in lis's cache does not match the local sources and "
+                           "lisette.toml, so lis would delete the typedef (run `lisbind sync`)");
+    }
     fs::path vendored = path_under(vendor_dir(project) / "typedefs", rel, "lisbind/lisbind.lock");
     std::string text = read_file_if_exists(vendored);
     if (text.empty() && !fs::exists(vendored)) {
@@ -516,7 +747,9 @@ DriftReport check_drift(const fs::path& project, const BindingLock& lock, const 
     }
   }
   std::string stamp = read_file_if_exists(cache / ".warm-stamp");
-  if (stamp != warm_stamp_text(scan_go_imports(project), manifest)) {
+  const std::string expected = warm_stamp_text(scan_go_imports(project), manifest, local_stamp);
+  auto without_local = [](const std::string& s) { return s.substr(0, s.rfind("\n--\n")); };
+  if (stamp != expected && (stale.empty() || without_local(stamp) != without_local(expected))) {
     r.problems.push_back("the warm stamp does not match src/ imports and lisette.toml, so lis would regenerate the "
                          "typedefs with its own bindgen (run `lisbind sync`)");
   }

@@ -30,16 +30,28 @@
 namespace lisbind::emit {
 
 struct BindRequest {
-  std::string pattern;  // as given to go/packages: a package, or `module/...`
+  std::string pattern;  // as given to go/packages: a package, or `module/...` (import paths, also for local ones)
   std::string module;   // the module it resolved to
-  std::string version;  // the version it resolved to
+  std::string version;  // the version it resolved to; empty for a local module
+  // A local module (`lisbind import PATH`): its directory as lisette.toml's `path =` says it,
+  // relative to the project. Empty for a module from the proxy.
+  std::string local = {};
+  bool is_local() const { return !local.empty(); }
   std::string spec() const { return pattern + "@" + version; }
 };
 
 struct LockedModule {
-  std::string version;
+  std::string version;           // empty for a local module
   std::vector<std::string> via;  // empty for a module the user asked for
+  std::string local = {};        // a local module: `path =` as written in lisette.toml
+  // A local module: local_module_hash of its sources when they were bound (16 hex digits).
+  std::string source = {};
+  bool is_local() const { return !local.empty(); }
 };
+
+// Where a local module's typedefs live, in lisbind/typedefs/ and in lis's cache:
+// `replaced/<module>/local/` (docs/lis-facts.md §2.3).
+std::string local_typedef_prefix(const std::string& module);
 
 struct BindingLock {
   std::string lisbind_version, lis_version, go_version, goos, goarch;
@@ -79,9 +91,23 @@ std::filesystem::path vendor_dir(const std::filesystem::path& project);
 
 // What lisbind must add to the manifest: every module that holds an emitted package. Modules of
 // requested packages are direct; the others name the requested modules in `via`. The standard
-// library's typedefs are left out: lis ships its own.
+// library's typedefs are left out: lis ships its own. The packages of a local request's module go
+// to local_typedef_prefix(module) and its lock entry records `local` and `local_source`.
 Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
-                       const GeneratorInfo& info);
+                       const GeneratorInfo& info, const std::string& local_source = {});
+
+// Adds `more` (bindings made from another load: a local module, or the remote modules) to `into`.
+// A module both need must be the same module at the same version; a typedef both made keeps the
+// longer text (the load where its package was requested sees all of it). Throws UserError on a
+// conflict.
+void merge_bindings(Bindings& into, Bindings more);
+
+// `bindings` without what the local modules `modules` brought: their requests, their typedefs,
+// and modules only they needed (with their typedefs and ledger entries).
+Bindings without_local_modules(Bindings bindings, const std::set<std::string>& modules);
+
+// The locked local modules whose Go sources (local_module_hash) differ from what was bound.
+std::vector<std::string> stale_local_modules(const std::filesystem::path& project, const BindingLock& lock);
 
 // Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock or
 // one whose entries fail validation (paths leaving their directory, versions or targets that

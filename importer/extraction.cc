@@ -92,6 +92,7 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, c
   request.argv.insert(request.argv.end(), workspace.patterns.begin(), workspace.patterns.end());
   request.cwd = workspace.dir;
   request.env_set = GoToolchain::hermetic_env();
+  if (workspace.read_only_module) request.env_set["GOFLAGS"] = "-mod=readonly";
   request.inherit_stderr = options.progress;
   ProcessResult r = go.runner().run(request);
 

@@ -19,6 +19,8 @@ struct Workspace {
   // Everything it loads comes from immutable module versions or the toolchain (not a module on
   // disk that the user edits), so its model can be cached.
   bool immutable_sources = false;
+  // The user's own module (`lisbind import PATH`): go may not rewrite its go.mod or go.sum.
+  bool read_only_module = false;
 };
 
 // Where lisbind keeps what may be reused between runs: $LISBIND_CACHE_DIR, else
