@@ -121,6 +121,77 @@ TEST(BindingLock, RefusesEntriesThatWouldLeaveTheProject) {
   EXPECT_FALSE(refused([](auto&) {}));
 }
 
+// `lisbind import PATH`: a local module's typedefs live in replaced/<module>/local/, its lock entry
+// has a directory and a source hash instead of a version.
+Bindings with_local(Bindings b) {
+  b.lock.requests.push_back({"example.com/shop/store", "example.com/shop", "", "../shop"});
+  b.lock.modules["example.com/shop"] = {"", {}, "../shop", "0123456789abcdef"};
+  b.lock.modules["example.com/dep"] = {"v1.0.0", {"example.com/shop"}};
+  for (const auto& [rel, text] : {std::pair<std::string, std::string>{"replaced/example.com/shop/local/store/store.d.lis", "pub fn S()\n"},
+                                  {"example.com/dep@v1.0.0/dep.d.lis", "pub fn D()\n"}}) {
+    b.files.push_back({"", rel, text});
+    b.lock.files[rel] = fnv1a_hex(text);
+  }
+  b.ledger_json = R"({"packages": {"example.com/shop/store": [{"status": "bound"}], "example.com/dep": [{"status": "bound"}],
+                      "example.com/m": [{"status": "bound"}, {"status": "skipped"}]}})";
+  return b;
+}
+
+TEST(BindingLock, LocalModulesUseTheLocalLayoutAndAreValidated) {
+  BindingLock lock = with_local(sample()).lock;
+  BindingLock back = BindingLock::from_json(lock.to_json());
+  EXPECT_EQ(back.to_json(), lock.to_json());
+  EXPECT_EQ(back.modules.at("example.com/shop").local, "../shop");
+  EXPECT_TRUE(back.requests.back().is_local());
+  auto refused = [&](const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json j = lock.to_json();
+    edit(j);
+    try {
+      BindingLock::from_json(j);
+    } catch (const UserError& e) {
+      return std::string(e.what()).find("regenerate") != std::string::npos;
+    }
+    return false;
+  };
+  EXPECT_FALSE(refused([](auto&) {}));
+  // Every typedef sits below a locked module's directory, in the layout of its kind.
+  EXPECT_TRUE(refused([](auto& j) { j["files"]["replaced/example.com/other/local/x/x.d.lis"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["files"]["example.com/shop@/store/store.d.lis"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["files"]["example.com/m@v1.2.3/m.stamp"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["files"]["replaced/example.com/m/local/m.d.lis"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["version"] = "v1.0.0"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["source"] = "nothex"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["local"] = "-C/tmp"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["local"] = "../a\nb"; }));
+  EXPECT_TRUE(refused([](auto& j) { j["requests"][1]["local"] = "\"quoted\""; }));
+  EXPECT_TRUE(refused([](auto& j) { j["requests"][1]["version"] = "v1.0.0"; }));
+}
+
+TEST(Bindings, DroppingALocalModuleDropsWhatOnlyItNeededAndMergingPutsItBack) {
+  Bindings all = with_local(sample());
+  Bindings rest = without_local_modules(all, {"example.com/shop"});
+  EXPECT_EQ(rest.lock.requests.size(), 1u);
+  EXPECT_FALSE(rest.lock.modules.contains("example.com/shop"));
+  EXPECT_FALSE(rest.lock.modules.contains("example.com/dep"));  // only the local module needed it
+  EXPECT_EQ(rest.lock.files.size(), 2u);
+  EXPECT_EQ(rest.files.size(), 2u);
+  auto ledger = nlohmann::json::parse(rest.ledger_json);
+  EXPECT_FALSE(ledger["packages"].contains("example.com/shop/store"));
+  EXPECT_FALSE(ledger["packages"].contains("example.com/dep"));
+  EXPECT_EQ(ledger["totals"]["skipped"], 1);
+
+  Bindings local = with_local(Bindings{});
+  local.lock.lisbind_version = "0.1.0";
+  merge_bindings(rest, local);
+  EXPECT_EQ(rest.lock.to_json()["files"], all.lock.to_json()["files"]);
+  EXPECT_EQ(rest.lock.to_json()["modules"], all.lock.to_json()["modules"]);
+  EXPECT_EQ(rest.lock.requests.size(), 2u);
+
+  Bindings other = with_local(Bindings{});
+  other.lock.modules["example.com/dep"].version = "v2.0.0";
+  EXPECT_THROW(merge_bindings(rest, other), UserError);  // one module at two versions
+}
+
 TEST(BindingLock, BuildContextAndManifestLinesSurviveTheRoundTrip) {
   BindingLock lock = sample().lock;
   lock.has_build = true;

@@ -46,5 +46,48 @@ TEST(WarmStamp, ScansSourceImportsLikeLis) {
   fs::remove_all(dir);
 }
 
+void write(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+// docs/lis-facts.md §3.3: the `.stamp` lis 0.12.5 wrote for this project and module.
+TEST(LocalStamp, MatchesTheTestVectorLisWrote) {
+  fs::path dir = fs::temp_directory_path() / ("lisbind-local-stamp-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::path project = dir / "project", module = dir / "localmod";
+  fs::create_directories(project);
+  write(module / "go.mod", "module example.com/localmod\n\ngo 1.22\n");
+  write(module / "localmod.go", "package localmod\n\nfunc Hello() string { return \"hi\" }\n");
+  write(module / "a.go", "package localmod\n");
+  write(module / "a" / "b.go", "package a\n");
+  write(module / "sub" / "sub.go", "package sub\n");
+  // None of these count: a test file, a dot directory, a nested module.
+  write(module / "localmod_test.go", "package localmod\n");
+  write(module / ".hidden" / "h.go", "package hidden\n");
+  write(module / "nested" / "go.mod", "module example.com/localmod/nested\n");
+  write(module / "nested" / "n.go", "package nested\n");
+  auto manifest = LisetteManifest::parse(
+      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n"
+      "\"example.com/localmod\" = { path = \"../localmod\" }\n\"example.com/fake\" = \"v1.0.0\"\n",
+      "t");
+  EXPECT_EQ(local_source_stamp(manifest, project), "3ea398f84eeaf3d3");
+  EXPECT_EQ(warm_stamp_text({"example.com/localmod"}, manifest, local_source_stamp(manifest, project)),
+            "example.com/localmod\n--\nexample.com/fake v1.0.0\nexample.com/localmod local:../localmod\n--\n3ea398f84eeaf3d3");
+
+  std::string module_hash = local_module_hash(module);
+  write(module / "localmod_test.go", "package localmod // edited\n");
+  EXPECT_EQ(local_module_hash(module), module_hash) << "test files are not sources";
+  write(module / "localmod.go", "package localmod\n\nfunc Hello() string { return \"hi\" }\n// edit\n");
+  EXPECT_EQ(local_source_stamp(manifest, project), "7f1c4dd863c6f5ff");
+  EXPECT_NE(local_module_hash(module), module_hash);
+
+  auto remote_only = LisetteManifest::parse(
+      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n\"example.com/fake\" = \"v1.0.0\"\n", "t");
+  EXPECT_EQ(local_source_stamp(remote_only, project), "");
+  EXPECT_EQ(local_stamp_sidecar("/c/replaced/example.com/m/local/sub/sub.d.lis"), "/c/replaced/example.com/m/local/sub/sub.stamp");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace lisbind::emit
