@@ -1,11 +1,9 @@
 // Runs the built `lisbind` the way a user does: real go, real modules from the module proxy.
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "importer/process.h"
@@ -14,16 +12,20 @@ namespace lisbind {
 namespace {
 namespace fs = std::filesystem;
 
-ProcessResult lisbind(std::vector<std::string> args, fs::path cwd = {}, std::map<std::string, std::string> env = {}) {
+ProcessResult lisbind(std::vector<std::string> args, fs::path cwd = {},
+                      std::map<std::string, std::string> env = {}) {
   args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
   SystemProcessRunner runner;
   return runner.run({args, cwd, env, false});
 }
 
-int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int count_lines(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 fs::path scratch_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("lisbind-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::path d =
+      fs::temp_directory_path() / ("lisbind-cli-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -79,8 +81,9 @@ TEST(Cli, UnknownModuleIsOneClearLine) {
   auto r = lisbind({"dump", "example.com/lisbind-no-such/module"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_TRUE(r.err.starts_with("lisbind: unknown module: the Go module proxy has no module providing "
-                                "example.com/lisbind-no-such/module"))
+  EXPECT_TRUE(
+      r.err.starts_with("lisbind: unknown module: the Go module proxy has no module providing "
+                        "example.com/lisbind-no-such/module"))
       << r.err;
 }
 
@@ -88,13 +91,15 @@ TEST(Cli, MissingVersionIsOneClearLine) {
   auto r = lisbind({"dump", "k8s.io/client-go/kubernetes@v9.9.9"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "lisbind: version v9.9.9 of k8s.io/client-go does not exist on the Go module proxy; list the published "
+            "lisbind: version v9.9.9 of k8s.io/client-go does not exist on the Go module proxy; "
+            "list the published "
             "ones with `go list -m -versions k8s.io/client-go`\n");
 }
 
 TEST(Cli, OfflineWithoutTheModuleCachedIsOneClearLine) {
   // GOPROXY=off is Go's own offline switch; the module below is never fetched by the tests.
-  auto r = lisbind({"dump", "github.com/lisbind-test/never-downloaded@v1.0.0"}, {}, {{"GOPROXY", "off"}});
+  auto r = lisbind({"dump", "github.com/lisbind-test/never-downloaded@v1.0.0"}, {},
+                   {{"GOPROXY", "off"}});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
   EXPECT_TRUE(r.err.starts_with("lisbind: cannot reach the Go module proxy")) << r.err;
@@ -103,18 +108,23 @@ TEST(Cli, OfflineWithoutTheModuleCachedIsOneClearLine) {
 TEST(Cli, NoGoOnPathIsOneClearLine) {
   auto r = lisbind({"dump", "fmt"}, {}, {{"PATH", "/nonexistent"}});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "lisbind: the Go toolchain was not found: install Go 1.26 or newer and put `go` on PATH\n");
+  EXPECT_EQ(
+      r.err,
+      "lisbind: the Go toolchain was not found: install Go 1.26 or newer and put `go` on PATH\n");
 }
 
 TEST(Cli, TypeErrorInOnePackageStillLoadsTheOthers) {
   fs::path m = scratch_dir("typeerror");
   write(m / "go.mod", "module example.com/broken\n\ngo 1.26\n");
-  write(m / "good" / "good.go", "package good\n\n// Answer is fine.\nfunc Answer() int { return 42 }\n");
+  write(m / "good" / "good.go",
+        "package good\n\n// Answer is fine.\nfunc Answer() int { return 42 }\n");
   write(m / "bad" / "bad.go", "package bad\n\nfunc Broken() int { return undefinedName }\n");
   auto r = lisbind({"dump", "./..."}, m);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("example.com/broken/good"), std::string::npos) << r.out;
-  EXPECT_NE(r.err.find("lisbind: package example.com/broken/bad failed to load: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lisbind: package example.com/broken/bad failed to load: "),
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("undefinedName"), std::string::npos) << r.err;
 
   fs::path out = scratch_dir("typeerror-out");
@@ -140,9 +150,11 @@ TEST(Cli, UnwritableOutputIsOneClearLineAndWritesNothing) {
 
 TEST(Cli, GenWritesTreeAndLedger) {
   fs::path out = scratch_dir("gen");
-  auto r = lisbind({"gen", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-o", out.string()});
+  auto r = lisbind(
+      {"gen", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-o", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(fs::exists(out / "github.com/prometheus/client_golang@v1.25.0/prometheus/prometheus.d.lis"));
+  EXPECT_TRUE(
+      fs::exists(out / "github.com/prometheus/client_golang@v1.25.0/prometheus/prometheus.d.lis"));
   EXPECT_TRUE(fs::exists(out / "std/time.d.lis"));  // the closure reaches the standard library
   auto ledger = nlohmann::json::parse(std::ifstream(out / "lisbind-ledger.json"));
   EXPECT_GT(ledger["totals"]["bound"].get<int>(), 1000);
@@ -153,8 +165,8 @@ TEST(Cli, GenWritesTreeAndLedger) {
 TEST(Cli, AnUnchangedRequestReusesTheCachedModel) {
   fs::path dir = scratch_dir("modelcache");
   // A stand-in for the helper that records each start, then runs the real one.
-  write(dir / "helper.sh", "#!/bin/sh\necho run >> " + (dir / "runs.log").string() + "\nexec " LISBIND_BINARY_DIR
-                           "/lisbind-extract \"$@\"\n");
+  write(dir / "helper.sh", "#!/bin/sh\necho run >> " + (dir / "runs.log").string() +
+                               "\nexec " LISBIND_BINARY_DIR "/lisbind-extract \"$@\"\n");
   fs::permissions(dir / "helper.sh", fs::perms::owner_all);
   std::map<std::string, std::string> env = {{"LISBIND_EXTRACT", (dir / "helper.sh").string()},
                                             {"LISBIND_CACHE_DIR", (dir / "cache").string()}};
@@ -171,28 +183,39 @@ TEST(Cli, AnUnchangedRequestReusesTheCachedModel) {
 TEST(Cli, ExplainShowsRuleAndEvidence) {
   auto os = lisbind({"explain", "os.NewFile"});
   ASSERT_EQ(os.exit_code, 0) << os.err;
-  EXPECT_NE(os.out.find("  Go:       func NewFile(fd uintptr, name string) *os.File  // file.go:"), std::string::npos)
+  EXPECT_NE(os.out.find("  Go:       func NewFile(fd uintptr, name string) *os.File  // file.go:"),
+            std::string::npos)
       << os.out;
-  EXPECT_NE(os.out.find("  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> Option<mut Ref<File>>\n"),
+  EXPECT_NE(os.out.find(
+                "  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> Option<mut Ref<File>>\n"),
             std::string::npos);
-  EXPECT_NE(os.out.find("result: Option<mut Ref<File>> \u2014 rule evidence-may-be-nil (returns nil at file.go:"),
-            std::string::npos);
+  EXPECT_NE(
+      os.out.find(
+          "result: Option<mut Ref<File>> \u2014 rule evidence-may-be-nil (returns nil at file.go:"),
+      std::string::npos);
 
   auto http = lisbind({"explain", "net/http.Client.Do"});
   ASSERT_EQ(http.exit_code, 0) << http.err;
-  EXPECT_NE(http.out.find("  Go:       func (*Client) Do(req *net/http.Request) (*net/http.Response, error)"),
+  EXPECT_NE(http.out.find(
+                "  Go:       func (*Client) Do(req *net/http.Request) (*net/http.Response, error)"),
             std::string::npos)
       << http.out;
-  EXPECT_NE(http.out.find("receiver: self: Ref<Client> \u2014 no evidence of writes: read-only"), std::string::npos);
-  EXPECT_NE(http.out.find("result: Result<mut Ref<Response>, error> \u2014 rule result-value-error"), std::string::npos);
+  EXPECT_NE(http.out.find("receiver: self: Ref<Client> \u2014 no evidence of writes: read-only"),
+            std::string::npos);
+  EXPECT_NE(
+      http.out.find("result: Result<mut Ref<Response>, error> \u2014 rule result-value-error"),
+      std::string::npos);
 
   auto pod = lisbind({"explain", "k8s.io/api/core/v1.PodSpec.SecurityContext@v0.37.2"});
   ASSERT_EQ(pod.exit_code, 0) << pod.err;
-  EXPECT_NE(pod.out.find("  Go:       PodSpec.SecurityContext *k8s.io/api/core/v1.PodSecurityContext\n"),
-            std::string::npos)
+  EXPECT_NE(
+      pod.out.find("  Go:       PodSpec.SecurityContext *k8s.io/api/core/v1.PodSecurityContext\n"),
+      std::string::npos)
       << pod.out;
-  EXPECT_NE(pod.out.find("  Lisette:  pub SecurityContext: Option<mut Ref<PodSecurityContext>>\n"), std::string::npos);
-  EXPECT_NE(pod.out.find("a field's zero value is nil for this Go type, so it is an Option"), std::string::npos);
+  EXPECT_NE(pod.out.find("  Lisette:  pub SecurityContext: Option<mut Ref<PodSecurityContext>>\n"),
+            std::string::npos);
+  EXPECT_NE(pod.out.find("a field's zero value is nil for this Go type, so it is an Option"),
+            std::string::npos);
 
   auto bad = lisbind({"explain", "os"});
   EXPECT_EQ(bad.exit_code, 1);
@@ -204,7 +227,8 @@ TEST(Cli, ExplainAppliesAnOverridesFile) {
   write(dir / "o.toml", "[os]\n\"NewFile\" = { result = \"non-nil\" }\n");
   auto r = lisbind({"explain", "os.NewFile", "--overrides", (dir / "o.toml").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> mut Ref<File>\n"), std::string::npos)
+  EXPECT_NE(r.out.find("  Lisette:  pub fn NewFile(fd: uintptr, name: string) -> mut Ref<File>\n"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("rule evidence-non-nil (every return is non-nil)"), std::string::npos);
   EXPECT_NE(r.out.find("overrides file: applied"), std::string::npos);
@@ -221,7 +245,8 @@ namespace {
 // `lisbind verify` with no pattern reads the project's lock, which a repository carries: a
 // request that is not a plain package pattern never reaches `go`.
 TEST(Cli, VerifyRefusesAMalformedLockRequest) {
-  fs::path project = fs::temp_directory_path() / ("lisbind-cli-verify-" + std::to_string(::getpid()));
+  fs::path project =
+      fs::temp_directory_path() / ("lisbind-cli-verify-" + std::to_string(::getpid()));
   fs::remove_all(project);
   fs::create_directories(project / "lisbind");
   std::ofstream(project / "lisette.toml") << "[project]\nname = \"p\"\nversion = \"0.1.0\"\n";
@@ -229,7 +254,8 @@ TEST(Cli, VerifyRefusesAMalformedLockRequest) {
       << R"({"requests": [{"pattern": "-modfile=/etc/passwd", "version": "v1.0.0"}]})";
   auto r = lisbind({"verify", "-q"}, project);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_NE(r.err.find("malformed request; regenerate it with `lisbind import`"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("malformed request; regenerate it with `lisbind import`"), std::string::npos)
+      << r.err;
   std::ofstream(project / "lisbind" / "lisbind.lock") << "{not json";
   r = lisbind({"verify", "-q"}, project);
   EXPECT_EQ(r.exit_code, 1);

@@ -1,9 +1,8 @@
 // Each subcommand registers itself from one function; main() holds the table of them.
 #pragma once
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace lisbind::cli {
 

@@ -3,7 +3,6 @@
 
 #include <iostream>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -37,8 +36,10 @@ CommandAction setup_dump(CLI::App& sub) {
     } else {
       std::cout << model::format_summary(api);
     }
-    for (const auto& e : api.errors) std::cerr << "lisbind: package " << e.package << " failed to load: " << e.message << "\n";
-    // A package that fails to type-check is an error the user must see, even though the rest loaded.
+    for (const auto& e : api.errors)
+      std::cerr << "lisbind: package " << e.package << " failed to load: " << e.message << "\n";
+    // A package that fails to type-check is an error the user must see, even though the rest
+    // loaded.
     return api.errors.empty() ? 0 : 1;
   };
 }

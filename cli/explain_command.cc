@@ -1,11 +1,10 @@
 // `lisbind explain PKG.SYMBOL[@VERSION]`: the Go declaration, the Lisette one, and for each
 // decision the rule and the evidence (a `return nil` site, a write, the fallback, an override).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "emitter/go_syntax.h"
@@ -35,7 +34,9 @@ SymbolRef parse_symbol(std::string text) {
   size_t slash = text.rfind('/');
   size_t dot = text.find('.', slash == std::string::npos ? 0 : slash);
   if (dot == std::string::npos || dot + 1 >= text.size()) {
-    throw UserError("'" + text + "' names no symbol; write PACKAGE.Name or PACKAGE.Type.Member, e.g. net/http.Client.Do");
+    throw UserError(
+        "'" + text +
+        "' names no symbol; write PACKAGE.Name or PACKAGE.Type.Member, e.g. net/http.Client.Do");
   }
   r.package = text.substr(0, dot);
   r.symbol = text.substr(dot + 1);
@@ -49,15 +50,21 @@ std::string go_text(const model::Package& p, const std::string& symbol) {
   if (!d) return "(not found in " + p.path + ")";
   if (dot == std::string::npos) {
     switch (d->kind) {
-      case model::DeclKind::Func: return emit::go_func_text("", d->name, d->sig) + "  // " + d->pos;
-      case model::DeclKind::Type: return "type " + d->name + "  // " + d->pos;
-      default: return (d->kind == model::DeclKind::Const ? "const " : "var ") + d->name + " " +
-                      (d->type ? emit::go_type_text(*d->type) : "") + "  // " + d->pos;
+      case model::DeclKind::Func:
+        return emit::go_func_text("", d->name, d->sig) + "  // " + d->pos;
+      case model::DeclKind::Type:
+        return "type " + d->name + "  // " + d->pos;
+      default:
+        return (d->kind == model::DeclKind::Const ? "const " : "var ") + d->name + " " +
+               (d->type ? emit::go_type_text(*d->type) : "") + "  // " + d->pos;
     }
   }
   std::string member = symbol.substr(dot + 1);
   for (const auto& m : d->methods) {
-    if (m.name == member) return emit::go_func_text(std::string(m.pointer_receiver ? "*" : "") + d->name, m.name, m.sig) + "  // " + m.pos;
+    if (m.name == member)
+      return emit::go_func_text(std::string(m.pointer_receiver ? "*" : "") + d->name, m.name,
+                                m.sig) +
+             "  // " + m.pos;
   }
   if (d->underlying) {
     for (const auto& f : d->underlying->fields) {
@@ -75,17 +82,20 @@ CommandAction setup_explain(CLI::App& sub) {
     std::string overrides;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("symbol", o->symbol, "PACKAGE.Name or PACKAGE.Type.Member[@VERSION], e.g. net/http.Client.Do, "
-                                      "k8s.io/api/core/v1.PodSpec.SecurityContext@v0.37.2")
+  sub.add_option("symbol", o->symbol,
+                 "PACKAGE.Name or PACKAGE.Type.Member[@VERSION], e.g. net/http.Client.Do, "
+                 "k8s.io/api/core/v1.PodSpec.SecurityContext@v0.37.2")
       ->required();
   sub.add_option("--overrides", o->overrides,
-                 "An overrides file (default: lisbind-overrides.toml of the Lisette project around the current directory)");
+                 "An overrides file (default: lisbind-overrides.toml of the Lisette project around "
+                 "the current directory)");
   return [o]() {
     SymbolRef ref = parse_symbol(o->symbol);
     emit::Overrides overrides;
     fs::path file = o->overrides;
     if (file.empty()) {
-      if (auto project = find_lisette_project(fs::current_path())) file = *project / "lisbind-overrides.toml";
+      if (auto project = find_lisette_project(fs::current_path()))
+        file = *project / "lisbind-overrides.toml";
     }
     if (!file.empty() && fs::exists(file)) overrides = emit::Overrides::load(file);
 
@@ -96,9 +106,11 @@ CommandAction setup_explain(CLI::App& sub) {
     if (!p) throw UserError("package " + ref.package + " did not load");
     const emit::ImplementsIndex implements(api);
     emit::MappedPackage mapped =
-        emit::map_package(api, *p, {kLisbindVersion, kPinnedLisVersion}, {overrides.empty() ? nullptr : &overrides, true, &implements});
+        emit::map_package(api, *p, {kLisbindVersion, kPinnedLisVersion},
+                          {overrides.empty() ? nullptr : &overrides, true, &implements});
 
-    std::cout << ref.package << "." << ref.symbol << (p->module ? "  (" + p->module->path + "@" + p->module->version + ")" : "")
+    std::cout << ref.package << "." << ref.symbol
+              << (p->module ? "  (" + p->module->path + "@" + p->module->version + ")" : "")
               << "\n";
     std::cout << "  Go:       " << go_text(*p, ref.symbol) << "\n";
     auto it = mapped.bindings.find(ref.symbol);

@@ -5,18 +5,16 @@
 // runtime module github.com/ivov/lisette/prelude@v0.12.5, which the module proxy reachable on
 // this project's machines refuses (403); see README.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "importer/file_util.h"
 #include "importer/process.h"
@@ -28,12 +26,14 @@ namespace fs = std::filesystem;
 // The main job's two samples: client_go and prometheus.
 const fs::path kSamples = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "e2e" / "programs";
 
-ProcessResult run(std::vector<std::string> argv, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+ProcessResult run(std::vector<std::string> argv, const fs::path& cwd,
+                  std::map<std::string, std::string> env = {}) {
   SystemProcessRunner runner;
   return runner.run({std::move(argv), cwd, std::move(env), false});
 }
 
-ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd,
+                      std::map<std::string, std::string> env = {}) {
   args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
   return run(std::move(args), cwd, std::move(env));
 }
@@ -46,8 +46,8 @@ fs::path new_project(const std::string& name, const std::string& program = {}) {
   auto r = run({"lis", "new", name}, parent);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   if (!program.empty()) {
-    fs::copy_file(kSamples / ("sample_" + program) / "src" / "main.lis", parent / name / "src" / "main.lis",
-                  fs::copy_options::overwrite_existing);
+    fs::copy_file(kSamples / ("sample_" + program) / "src" / "main.lis",
+                  parent / name / "src" / "main.lis", fs::copy_options::overwrite_existing);
   }
   return parent / name;
 }
@@ -64,7 +64,8 @@ void expect_cache_matches_lock(const fs::path& project) {
     std::string cached = read_file_if_exists(cache_dir(project) / rel);
     ASSERT_FALSE(cached.empty()) << "not in lis's cache: " << rel;
     EXPECT_EQ(fnv1a_hex(cached), hash.get<std::string>()) << rel;
-    EXPECT_EQ(fnv1a_hex(read_file(project / "lisbind" / "typedefs" / rel)), hash.get<std::string>()) << rel;
+    EXPECT_EQ(fnv1a_hex(read_file(project / "lisbind" / "typedefs" / rel)), hash.get<std::string>())
+        << rel;
   }
 }
 
@@ -80,7 +81,8 @@ void import_check_and_survive_lis(const std::string& program, const std::string&
   auto r = lisbind({"import", module, "-q"}, project);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string manifest = read_file(project / "lisette.toml");
-  for (const auto& line : manifest_lines) EXPECT_NE(manifest.find(line), std::string::npos) << manifest;
+  for (const auto& line : manifest_lines)
+    EXPECT_NE(manifest.find(line), std::string::npos) << manifest;
 
   expect_lis_check_passes(project);
   expect_cache_matches_lock(project);
@@ -94,7 +96,8 @@ void import_check_and_survive_lis(const std::string& program, const std::string&
   expect_cache_matches_lock(project);
 
   fs::remove_all(project / "target");  // what `lis clean` would do: lis 0.12.5 has no such command
-  auto s = lisbind({"sync", "-q"}, project, {{"GOPROXY", "off"}});  // offline, from the vendored copy
+  auto s =
+      lisbind({"sync", "-q"}, project, {{"GOPROXY", "off"}});  // offline, from the vendored copy
   ASSERT_EQ(s.exit_code, 0) << s.err;
   expect_cache_matches_lock(project);
   expect_lis_check_passes(project);
@@ -104,24 +107,29 @@ void import_check_and_survive_lis(const std::string& program, const std::string&
 }
 
 TEST(ImportE2e, PrometheusRegistryProgram) {
-  import_check_and_survive_lis(
-      "prometheus", "github.com/prometheus/client_golang@v1.25.0",
-      {"\"github.com/prometheus/client_golang\" = \"v1.25.0\"",
-       "\"github.com/prometheus/client_model\" = { version = \"v0.6.3\", via = [\"github.com/prometheus/client_golang\"] }"});
+  import_check_and_survive_lis("prometheus", "github.com/prometheus/client_golang@v1.25.0",
+                               {"\"github.com/prometheus/client_golang\" = \"v1.25.0\"",
+                                "\"github.com/prometheus/client_model\" = { version = \"v0.6.3\", "
+                                "via = [\"github.com/prometheus/client_golang\"] }"});
 }
 
 TEST(ImportE2e, ClientGoTypedFakeAndKubeconfigProgram) {
-  import_check_and_survive_lis("client_go", "k8s.io/client-go@v0.37.2",
-                               {"\"k8s.io/client-go\" = \"v0.37.2\"",
-                                "\"k8s.io/api\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }",
-                                "\"k8s.io/apimachinery\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }"});
+  import_check_and_survive_lis(
+      "client_go", "k8s.io/client-go@v0.37.2",
+      {"\"k8s.io/client-go\" = \"v0.37.2\"",
+       "\"k8s.io/api\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }",
+       "\"k8s.io/apimachinery\" = { version = \"v0.37.2\", via = [\"k8s.io/client-go\"] }"});
 }
 
 TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
   fs::path project = new_project("drift", "prometheus");
-  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  ASSERT_EQ(
+      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
+          .exit_code,
+      0);
   // The project starts importing another bound package: the stamp no longer matches.
-  std::ofstream(project / "src" / "extra.lis") << "import \"go:github.com/prometheus/client_golang/prometheus/testutil\"\n";
+  std::ofstream(project / "src" / "extra.lis")
+      << "import \"go:github.com/prometheus/client_golang/prometheus/testutil\"\n";
   auto st = lisbind({"status"}, project);
   EXPECT_EQ(st.exit_code, 1);
   EXPECT_NE(st.out.find("warm stamp does not match"), std::string::npos) << st.out;
@@ -132,7 +140,10 @@ TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
 TEST(ImportE2e, RemoveUndoesTheImport) {
   fs::path project = new_project("remove");
   std::string before = read_file(project / "lisette.toml");
-  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project).exit_code, 0);
+  ASSERT_EQ(
+      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
+          .exit_code,
+      0);
   auto r = lisbind({"remove", "github.com/prometheus/client_golang/prometheus", "-q"}, project);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(project / "lisbind"));
@@ -148,12 +159,14 @@ TEST(ImportE2e, NewVersionOfOnePackageMovesItsModule) {
                     project)
                 .exit_code,
             0);
-  auto r = lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.24.1", "-q"}, project);
+  auto r =
+      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.24.1", "-q"}, project);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto lock = nlohmann::json::parse(read_file(project / "lisbind" / "lisbind.lock"));
   ASSERT_EQ(lock["requests"].size(), 2u);
   for (const auto& req : lock["requests"]) EXPECT_EQ(req["version"], "v1.24.1") << req.dump();
-  EXPECT_NE(read_file(project / "lisette.toml").find("\"github.com/prometheus/client_golang\" = \"v1.24.1\""),
+  EXPECT_NE(read_file(project / "lisette.toml")
+                .find("\"github.com/prometheus/client_golang\" = \"v1.24.1\""),
             std::string::npos);
 }
 
@@ -161,13 +174,15 @@ TEST(ImportE2e, NewVersionOfOnePackageMovesItsModule) {
 std::map<std::string, std::string> tree(const fs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), dir).generic_string()] = read_file(e.path());
   }
   return files;
 }
 
 TEST(ImportE2e, AnotherProjectReusesTheBindingsWithoutReadingTheModel) {
-  const std::string spec = "github.com/prometheus/client_golang@v1.25.0";  // all that the program imports
+  const std::string spec =
+      "github.com/prometheus/client_golang@v1.25.0";  // all that the program imports
   fs::path first = new_project("reuse-first", "prometheus");
   fs::path cache = first.parent_path() / "reuse-cache";
   fs::remove_all(cache);
@@ -177,7 +192,8 @@ TEST(ImportE2e, AnotherProjectReusesTheBindingsWithoutReadingTheModel) {
   std::ofstream(helper) << "#!/bin/sh\necho run >> " << (cache / "runs.log").string()
                         << "\nexec " LISBIND_BINARY_DIR "/lisbind-extract \"$@\"\n";
   fs::permissions(helper, fs::perms::owner_all);
-  std::map<std::string, std::string> env = {{"LISBIND_CACHE_DIR", cache.string()}, {"LISBIND_EXTRACT", helper.string()}};
+  std::map<std::string, std::string> env = {{"LISBIND_CACHE_DIR", cache.string()},
+                                            {"LISBIND_EXTRACT", helper.string()}};
   ASSERT_EQ(lisbind({"import", spec, "-q"}, first, env).exit_code, 0);
   EXPECT_EQ(read_file_if_exists(cache / "runs.log"), "run\n");
 
@@ -203,14 +219,16 @@ TEST(ImportE2e, AnotherProjectReusesTheBindingsWithoutReadingTheModel) {
   ASSERT_TRUE(lock.contains("rules"));
   lock["rules"] = "0000000000000000";
   std::ofstream(second / "lisbind" / "lisbind.lock") << lock.dump(1) << "\n";
-  auto stale = lisbind({"import", spec}, second, {{"PATH", "/nonexistent"}, {"LISBIND_CACHE_DIR", cache.string()}});
+  auto stale = lisbind({"import", spec}, second,
+                       {{"PATH", "/nonexistent"}, {"LISBIND_CACHE_DIR", cache.string()}});
   EXPECT_NE(stale.exit_code, 0);
   EXPECT_EQ(stale.out.find("already bound"), std::string::npos) << stale.out;
   fs::remove_all(cache);
 }
 
 TEST(ImportE2e, NotALisetteProject) {
-  fs::path dir = fs::temp_directory_path() / ("lisbind-e2e-noproject-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("lisbind-e2e-noproject-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   auto r = lisbind({"import", "github.com/prometheus/client_golang@v1.25.0"}, dir);
   EXPECT_EQ(r.exit_code, 1);
@@ -232,12 +250,14 @@ void expect_refused_and_untouched(const std::vector<std::string>& args, const st
 }
 
 TEST(ImportE2e, UnknownModule) {
-  expect_refused_and_untouched({"import", "example.com/lisbind-no-such/module"}, "lisbind: unknown module");
+  expect_refused_and_untouched({"import", "example.com/lisbind-no-such/module"},
+                               "lisbind: unknown module");
 }
 
 TEST(ImportE2e, MissingVersion) {
-  expect_refused_and_untouched({"import", "github.com/prometheus/client_golang@v9.9.9"},
-                               "version v9.9.9 of github.com/prometheus/client_golang does not exist");
+  expect_refused_and_untouched(
+      {"import", "github.com/prometheus/client_golang@v9.9.9"},
+      "version v9.9.9 of github.com/prometheus/client_golang does not exist");
 }
 
 TEST(ImportE2e, OfflineWithoutAVendoredCopy) {
@@ -252,15 +272,16 @@ TEST(ImportE2e, InterruptedImportLeavesNoPartialState) {
   // lisbind cache keeps the import from finishing first by reusing earlier bindings.
   fs::path cache = project.parent_path() / "interrupted-cache";
   fs::remove_all(cache);
-  run({"timeout", "-s", "KILL", "0.5", LISBIND_BINARY_DIR "/lisbind", "import", "k8s.io/client-go@v0.37.2"}, project,
-      {{"LISBIND_CACHE_DIR", cache.string()}});
+  run({"timeout", "-s", "KILL", "0.5", LISBIND_BINARY_DIR "/lisbind", "import",
+       "k8s.io/client-go@v0.37.2"},
+      project, {{"LISBIND_CACHE_DIR", cache.string()}});
   EXPECT_EQ(read_file(project / "lisette.toml"), before);
   for (const auto& e : fs::directory_iterator(project)) {
     EXPECT_FALSE(e.path().filename().string().starts_with("lisbind.")) << e.path();
   }
   // The next run completes normally.
-  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project,
-                    {{"LISBIND_CACHE_DIR", cache.string()}})
+  ASSERT_EQ(lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"},
+                    project, {{"LISBIND_CACHE_DIR", cache.string()}})
                 .exit_code,
             0);
   EXPECT_TRUE(fs::exists(project / "lisbind" / "lisbind.lock"));
@@ -275,11 +296,12 @@ TEST(ImportE2e, ConcurrentImportIsRefusedCleanly) {
   ASSERT_EQ(::flock(fd, LOCK_EX), 0);  // as a running lisbind holds it
   auto r = lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0"}, project);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "lisbind: another lisbind is updating this project right now; run this again when it has finished\n");
+  EXPECT_EQ(r.err,
+            "lisbind: another lisbind is updating this project right now; run this again when it "
+            "has finished\n");
   EXPECT_FALSE(fs::exists(project / "lisbind"));
   ::close(fd);
 }
-
 
 // ---- issue #13: never lose bindings or manifest lines, never write outside, never crash ----
 
@@ -288,12 +310,15 @@ const std::string kPromTestutil = "github.com/prometheus/client_golang/prometheu
 
 // A shared lisbind cache for the tests below, so the real Go work happens once.
 fs::path shared_cache() {
-  fs::path dir = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "shared-cache";
+  fs::path dir =
+      fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "shared-cache";
   fs::create_directories(dir);
   return dir;
 }
 
-std::map<std::string, std::string> cache_env() { return {{"LISBIND_CACHE_DIR", shared_cache().string()}}; }
+std::map<std::string, std::string> cache_env() {
+  return {{"LISBIND_CACHE_DIR", shared_cache().string()}};
+}
 
 // lisette.toml and every file under lisbind/, by name: what "the state" of a project is.
 std::map<std::string, std::string> project_state(const fs::path& project) {
@@ -311,7 +336,8 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
   std::map<std::string, std::string> s;
   if (!fs::exists(dir)) return {{"<directory deleted>", dir.string()}};
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    s[fs::relative(e.path(), dir).generic_string()] = e.is_regular_file() ? read_file(e.path()) : std::string("<dir>");
+    s[fs::relative(e.path(), dir).generic_string()] =
+        e.is_regular_file() ? read_file(e.path()) : std::string("<dir>");
   }
   return s;
 }
@@ -321,13 +347,15 @@ void copy_project(const fs::path& from, const fs::path& to) {
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
 }
 
-// True when lis's cache holds exactly the locked typedefs and `stamp` (what status must report as "in sync").
+// True when lis's cache holds exactly the locked typedefs and `stamp` (what status must report as
+// "in sync").
 bool cache_agrees(const fs::path& project, const std::string& stamp) {
   std::string lock_text = read_file_if_exists(project / "lisbind" / "lisbind.lock");
   if (lock_text.empty()) return false;
   auto lock = nlohmann::json::parse(lock_text);
   for (const auto& [rel, hash] : lock["files"].items()) {
-    if (fnv1a_hex(read_file_if_exists(cache_dir(project) / rel)) != hash.get<std::string>()) return false;
+    if (fnv1a_hex(read_file_if_exists(cache_dir(project) / rel)) != hash.get<std::string>())
+      return false;
   }
   return read_file_if_exists(cache_dir(project) / ".warm-stamp") == stamp;
 }
@@ -343,30 +371,36 @@ fs::path hostile_project(const std::string& name, const fs::path& parent) {
   fs::path project = parent / name;
   fs::remove_all(project);
   fs::create_directories(project / "src");
-  std::ofstream(project / "lisette.toml") << "[project]\nname = \"hostile\"\nversion = \"0.1.0\"\n\n"
-                                             "[dependencies.go]\n\"example.com/m\" = \"v1.0.0\"\n";
+  std::ofstream(project / "lisette.toml")
+      << "[project]\nname = \"hostile\"\nversion = \"0.1.0\"\n\n"
+         "[dependencies.go]\n\"example.com/m\" = \"v1.0.0\"\n";
   std::ofstream(project / "src" / "main.lis") << "fn main() {}\n";
-  write_file_atomically(project / "lisbind/typedefs/example.com/m@v1.0.0/m.d.lis", "pub fn F() -> int\n");
-  fs::create_directories(project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64");  // as after `lis check`
+  write_file_atomically(project / "lisbind/typedefs/example.com/m@v1.0.0/m.d.lis",
+                        "pub fn F() -> int\n");
+  fs::create_directories(
+      project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64");  // as after `lis check`
   return project;
 }
 
 nlohmann::json valid_lock() {
-  return {{"lockfile", 1},
-          {"lisbind", "0.1.0"},
-          {"lis", "0.12.5"},
-          {"go", "go1.26.0"},
-          {"target", "linux_amd64"},
-          {"requests", {{{"pattern", "example.com/m/..."}, {"module", "example.com/m"}, {"version", "v1.0.0"}}}},
-          {"modules", {{"example.com/m", {{"version", "v1.0.0"}}}}},
-          {"files", {{"example.com/m@v1.0.0/m.d.lis", fnv1a_hex("pub fn F() -> int\n")}}}};
+  return {
+      {"lockfile", 1},
+      {"lisbind", "0.1.0"},
+      {"lis", "0.12.5"},
+      {"go", "go1.26.0"},
+      {"target", "linux_amd64"},
+      {"requests",
+       {{{"pattern", "example.com/m/..."}, {"module", "example.com/m"}, {"version", "v1.0.0"}}}},
+      {"modules", {{"example.com/m", {{"version", "v1.0.0"}}}}},
+      {"files", {{"example.com/m@v1.0.0/m.d.lis", fnv1a_hex("pub fn F() -> int\n")}}}};
 }
 
 // Fuzz-style: hostile and malformed locks, manifests and overrides files. Each is refused with one
 // clear line (or, for a harmless mutation, accepted), nothing crashes, and a sentinel directory
 // beside the project, which the hostile paths aim at, is never written. Needs no network.
 TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWritten) {
-  fs::path parent = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "hostile";
+  fs::path parent =
+      fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "hostile";
   fs::remove_all(parent);
   fs::path sentinel = parent / "sentinel";
   write_file_atomically(sentinel / "keep.txt", "do not touch\n");
@@ -379,9 +413,12 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
     edit(j);
     locks.emplace_back(what, j);
   };
-  with("files ..", [&](auto& j) { j["files"] = {{"../../sentinel/x.d.lis", fnv1a_hex("pub fn F() -> int\n")}}; });
+  with("files ..", [&](auto& j) {
+    j["files"] = {{"../../sentinel/x.d.lis", fnv1a_hex("pub fn F() -> int\n")}};
+  });
   with("files deep ..", [&](auto& j) {
-    j["files"] = {{"example.com/m@v1.0.0/../../../../../../sentinel/x", fnv1a_hex("pub fn F() -> int\n")}};
+    j["files"] = {
+        {"example.com/m@v1.0.0/../../../../../../sentinel/x", fnv1a_hex("pub fn F() -> int\n")}};
   });
   // From lis's cache (target/.lisette/typedefs/lis@v0.12.5/linux_amd64) six levels up is the
   // directory holding the project: `remove` would delete the sentinel's file.
@@ -393,9 +430,12 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
   with("lis absolute", [&](auto& j) { j["lis"] = abs; });
   with("target ..", [&](auto& j) { j["target"] = "../../../../sentinel_x"; });
   with("target /", [&](auto& j) { j["target"] = "linux_/" + abs; });
-  with("pattern flag", [&](auto& j) { j["requests"][0]["pattern"] = "-modfile=" + abs + "/go.mod"; });
+  with("pattern flag",
+       [&](auto& j) { j["requests"][0]["pattern"] = "-modfile=" + abs + "/go.mod"; });
   with("version flag", [&](auto& j) { j["requests"][0]["version"] = "-x"; });
-  with("module newline", [&](auto& j) { j["modules"] = {{"example.com/m\n[project]", {{"version", "v1.0.0"}}}}; });
+  with("module newline", [&](auto& j) {
+    j["modules"] = {{"example.com/m\n[project]", {{"version", "v1.0.0"}}}};
+  });
   with("module ..", [&](auto& j) { j["modules"] = {{"../sentinel", {{"version", "v1.0.0"}}}}; });
   with("wrong types", [&](auto& j) { j["files"] = 5; });
   with("not an object", [&](auto& j) { j = nlohmann::json::array({1, 2}); });
@@ -425,9 +465,13 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
       std::vector<std::string> args = cmd;
       args.push_back("-q");
       // No Go: every refusal must come before any Go work.
-      auto r = lisbind(args, project, {{"PATH", "/nonexistent"}, {"LISBIND_CACHE_DIR", (parent / "cache").string()}});
+      auto r =
+          lisbind(args, project,
+                  {{"PATH", "/nonexistent"}, {"LISBIND_CACHE_DIR", (parent / "cache").string()}});
       std::string context = what + " / " + cmd[0];
-      EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << context << " exit " << r.exit_code << "\n" << r.err;
+      EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1)
+          << context << " exit " << r.exit_code << "\n"
+          << r.err;
       if (r.exit_code != 0 && cmd[0] != "status") expect_one_line_error(r, context);
       EXPECT_EQ(snapshot(sentinel), before) << context;
       EXPECT_FALSE(fs::exists(parent / "sentinel_x")) << context;
@@ -443,9 +487,11 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
   }
 
   // Malformed manifests: one clear line, lisbind/ untouched.
-  for (const std::string& manifest : std::vector<std::string>{"[project\n", "[project]\nversion = 1\n", "[project]\nname = \"x\"\n[dependencies]\ngo = 5\n",
-                                     "[project]\nname = \"x\"\n[dependencies.go.\"example.com/m\"]\nversion = \"v1.0.0\"\n",
-                                     std::string("\xff\xfe\x00", 3)}) {
+  for (const std::string& manifest : std::vector<std::string>{
+           "[project\n", "[project]\nversion = 1\n",
+           "[project]\nname = \"x\"\n[dependencies]\ngo = 5\n",
+           "[project]\nname = \"x\"\n[dependencies.go.\"example.com/m\"]\nversion = \"v1.0.0\"\n",
+           std::string("\xff\xfe\x00", 3)}) {
     fs::path project = hostile_project("p", parent);
     write_file_atomically(project / "lisbind" / "lisbind.lock", valid_lock().dump(1));
     write_file_atomically(project / "lisette.toml", manifest);
@@ -453,7 +499,8 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
     for (const auto& cmd : commands) {
       auto r = lisbind(cmd, project, {{"PATH", "/nonexistent"}});
       EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << manifest << r.err;
-      if (r.exit_code != 0 && cmd[0] != "status") expect_one_line_error(r, manifest + " / " + cmd[0]);
+      if (r.exit_code != 0 && cmd[0] != "status")
+        expect_one_line_error(r, manifest + " / " + cmd[0]);
       EXPECT_EQ(project_state(project), state) << cmd[0] << ": " << manifest;
     }
     EXPECT_EQ(snapshot(sentinel), before);
@@ -461,9 +508,10 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
 
   // Malformed overrides files: `import` stops with one line before any work or write.
   for (const std::string overrides :
-       {"[os\n", "[os]\n\"Getwd\" = { rename = \"with space\" }\n", "[os]\n\"Getwd\" = { rename = 5 }\n",
-        "[os]\n\"Getwd\" = { rename = \"fn\" }\n", "[os]\n\"Getwd\" = { rename = \"../../x\" }\n",
-        "[os]\n\"Copy\" = { mutates = [1] }\n", "os = 5\n", "[os]\n\"Getwd\" = { result = true }\n"}) {
+       {"[os\n", "[os]\n\"Getwd\" = { rename = \"with space\" }\n",
+        "[os]\n\"Getwd\" = { rename = 5 }\n", "[os]\n\"Getwd\" = { rename = \"fn\" }\n",
+        "[os]\n\"Getwd\" = { rename = \"../../x\" }\n", "[os]\n\"Copy\" = { mutates = [1] }\n",
+        "os = 5\n", "[os]\n\"Getwd\" = { result = true }\n"}) {
     fs::path project = hostile_project("p", parent);
     write_file_atomically(project / "lisbind" / "lisbind.lock", valid_lock().dump(1));
     write_file_atomically(project / "lisbind-overrides.toml", overrides);
@@ -477,7 +525,8 @@ TEST(ImportE2e, HostileLocksManifestsAndOverridesAreRefusedAndNothingOutsideIsWr
 }
 
 TEST(ImportE2e, ArgumentsThatLookLikeFlagsNeverReachGo) {
-  fs::path parent = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "dash";
+  fs::path parent =
+      fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "dash";
   fs::path project = hostile_project("p", parent);
   fs::remove_all(project / "lisbind");
   for (const std::string arg : {"-modfile=/tmp/x", "--help", "-x@v1.0.0"}) {
@@ -489,7 +538,8 @@ TEST(ImportE2e, ArgumentsThatLookLikeFlagsNeverReachGo) {
 }
 
 TEST(ImportE2e, VendoredTypedefsWithoutALockAreNotDropped) {
-  fs::path parent = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "nolock";
+  fs::path parent =
+      fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "nolock";
   fs::path project = hostile_project("p", parent);
   const auto state = project_state(project);
   auto r = lisbind({"import", kProm}, project, {{"PATH", "/nonexistent"}});
@@ -502,18 +552,21 @@ TEST(ImportE2e, VendoredTypedefsWithoutALockAreNotDropped) {
 }
 
 TEST(ImportE2e, FileSystemErrorsAreOneLineNotACrash) {
-  fs::path parent = fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "fserr";
+  fs::path parent =
+      fs::temp_directory_path() / ("lisbind-e2e-" + std::to_string(::getpid())) / "fserr";
   fs::path project = hostile_project("p", parent);
   write_file_atomically(project / "lisbind" / "lisbind.lock", valid_lock().dump(1));
   fs::remove_all(project / "target");
   std::ofstream(project / "target") << "a file where lisbind wants a directory\n";
-  for (const std::vector<std::string>& cmd : {std::vector<std::string>{"sync"}, {"import", kProm}, {"remove", "example.com/m"}}) {
+  for (const std::vector<std::string>& cmd :
+       {std::vector<std::string>{"sync"}, {"import", kProm}, {"remove", "example.com/m"}}) {
     auto r = lisbind(cmd, project, {{"PATH", "/nonexistent"}});
     expect_one_line_error(r, cmd[0]);
   }
   // A cache directory that cannot be created: one line too.
   fs::remove(project / "target");
-  auto r = lisbind({"import", kProm}, project, {{"LISBIND_CACHE_DIR", (project / "lisette.toml" / "cache").string()}});
+  auto r = lisbind({"import", kProm}, project,
+                   {{"LISBIND_CACHE_DIR", (project / "lisette.toml" / "cache").string()}});
   expect_one_line_error(r, "unwritable cache");
 }
 
@@ -529,18 +582,24 @@ TEST(ImportE2e, UserPinnedLinesAreNeverSilentlyRepinnedOrRemoved) {
   fs::path project = new_project("pinned");
   // The user's own line, with a comment, at another version than the import needs.
   std::string manifest = read_file(project / "lisette.toml");
-  manifest += "\n[dependencies.go]\n\"github.com/prometheus/client_model\" = \"v0.6.0\"  # ours, keep\n";
+  manifest +=
+      "\n[dependencies.go]\n\"github.com/prometheus/client_model\" = \"v0.6.0\"  # ours, keep\n";
   write_file_atomically(project / "lisette.toml", manifest);
   auto r = lisbind({"import", kProm, "-q"}, project, cache_env());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("changed your pin of github.com/prometheus/client_model in lisette.toml from v0.6.0 to v0.6.3"),
+  EXPECT_NE(r.err.find("changed your pin of github.com/prometheus/client_model in lisette.toml "
+                       "from v0.6.0 to v0.6.3"),
             std::string::npos)
       << r.err;
   std::string after = read_file(project / "lisette.toml");
   EXPECT_NE(after.find("# ours, keep"), std::string::npos) << after;
-  ASSERT_EQ(lisbind({"remove", "github.com/prometheus/client_golang/prometheus", "-q"}, project, cache_env()).exit_code, 0);
+  ASSERT_EQ(lisbind({"remove", "github.com/prometheus/client_golang/prometheus", "-q"}, project,
+                    cache_env())
+                .exit_code,
+            0);
   after = read_file(project / "lisette.toml");
-  EXPECT_NE(after.find("\"github.com/prometheus/client_model\" = \"v0.6.3\"  # ours, keep"), std::string::npos)
+  EXPECT_NE(after.find("\"github.com/prometheus/client_model\" = \"v0.6.3\"  # ours, keep"),
+            std::string::npos)
       << after;  // the user's line stays
   EXPECT_NE(after.find("# ours, keep"), std::string::npos) << after;
   EXPECT_EQ(after.find("client_golang\" ="), std::string::npos) << after;  // lisbind's own lines go
@@ -551,7 +610,8 @@ TEST(ImportE2e, SyncRefusesAnEditedVendoredTypedefAsStatusReportsIt) {
   fs::path project = imported_project("edited");
   auto lock = nlohmann::json::parse(read_file(project / "lisbind" / "lisbind.lock"));
   std::string rel = lock["files"].begin().key();
-  std::ofstream(project / "lisbind" / "typedefs" / rel, std::ios::app) << "pub fn Injected() -> int\n";
+  std::ofstream(project / "lisbind" / "typedefs" / rel, std::ios::app)
+      << "pub fn Injected() -> int\n";
   fs::remove_all(project / "target");
   auto st = lisbind({"status"}, project);
   EXPECT_EQ(st.exit_code, 1);
@@ -571,12 +631,15 @@ TEST(ImportE2e, ALoadFailureKeepsTheEarlierBindingsAndExitsNonZero) {
   fs::remove_all(cache);
   fs::create_directories(cache);
   fs::path helper = cache / "helper.sh";
-  std::ofstream(helper) << "#!/bin/sh\n" LISBIND_BINARY_DIR "/lisbind-extract \"$@\" || exit $?\n"
-                        << "while [ \"$1\" != -o ]; do shift; done\n"
-                        << "python3 - \"$2\" <<'EOF'\nimport json,sys\nm=json.load(open(sys.argv[1]))\n"
-                        << "m.setdefault('errors',[]).append({'package':'github.com/prometheus/client_golang/prometheus','message':'gcc: not found'})\n"
-                        << "m['packages']=[p for p in m['packages'] if p['path']!='github.com/prometheus/client_golang/prometheus']\n"
-                        << "json.dump(m,open(sys.argv[1],'w'))\nEOF\n";
+  std::ofstream(helper)
+      << "#!/bin/sh\n" LISBIND_BINARY_DIR "/lisbind-extract \"$@\" || exit $?\n"
+      << "while [ \"$1\" != -o ]; do shift; done\n"
+      << "python3 - \"$2\" <<'EOF'\nimport json,sys\nm=json.load(open(sys.argv[1]))\n"
+      << "m.setdefault('errors',[]).append({'package':'github.com/prometheus/client_golang/"
+         "prometheus','message':'gcc: not found'})\n"
+      << "m['packages']=[p for p in m['packages'] if "
+         "p['path']!='github.com/prometheus/client_golang/prometheus']\n"
+      << "json.dump(m,open(sys.argv[1],'w'))\nEOF\n";
   fs::permissions(helper, fs::perms::owner_all);
   auto r = lisbind({"import", kPromTestutil, "-q"}, project,
                    {{"LISBIND_CACHE_DIR", cache.string()}, {"LISBIND_EXTRACT", helper.string()}});
@@ -624,10 +687,11 @@ TEST(ImportE2e, AKillAtEveryFileSystemStepLeavesTheOldOrTheNewState) {
     const auto state = project_state(project);
     const bool pending = fs::exists(project / "lisbind.commit");
     const bool is_old = state == old_state, is_new = state == new_state;
-    EXPECT_TRUE(is_old || is_new || pending) << "step " << step << ": neither the old nor the new state";
+    EXPECT_TRUE(is_old || is_new || pending)
+        << "step " << step << ": neither the old nor the new state";
     auto st = lisbind({"status"}, project);
-    const bool truly_in_sync =
-        !pending && ((is_old && cache_agrees(project, old_stamp)) || (is_new && cache_agrees(project, new_stamp)));
+    const bool truly_in_sync = !pending && ((is_old && cache_agrees(project, old_stamp)) ||
+                                            (is_new && cache_agrees(project, new_stamp)));
     EXPECT_EQ(st.exit_code == 0, truly_in_sync) << "step " << step << ": status says\n" << st.out;
     if (pending) {
       EXPECT_NE(st.out.find("interrupted"), std::string::npos) << st.out;
@@ -639,7 +703,8 @@ TEST(ImportE2e, AKillAtEveryFileSystemStepLeavesTheOldOrTheNewState) {
     EXPECT_EQ(lisbind({"status"}, project).exit_code, 0) << "step " << step;
     for (const auto& e : fs::directory_iterator(project)) {
       std::string name = e.path().filename().string();
-      EXPECT_TRUE(name == "lisbind" || !name.starts_with("lisbind.")) << "step " << step << ": left " << name;
+      EXPECT_TRUE(name == "lisbind" || !name.starts_with("lisbind."))
+          << "step " << step << ": left " << name;
       EXPECT_FALSE(name.starts_with("lisette.toml.")) << "step " << step << ": left " << name;
     }
   }

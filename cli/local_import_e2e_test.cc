@@ -2,14 +2,12 @@
 // to a scratch directory) bound into a real `lis new` project, checked by the real `lis check`,
 // built and run by `lis run` (through scripts/with-lis-runtime), made stale by a Go edit and
 // refreshed by `lisbind sync`.
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "importer/file_util.h"
@@ -21,19 +19,22 @@ namespace fs = std::filesystem;
 
 const fs::path kShop = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "migration" / "shop";
 
-ProcessResult run(std::vector<std::string> argv, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+ProcessResult run(std::vector<std::string> argv, const fs::path& cwd,
+                  std::map<std::string, std::string> env = {}) {
   SystemProcessRunner runner;
   return runner.run({std::move(argv), cwd, std::move(env), false});
 }
 
-ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd, std::map<std::string, std::string> env = {}) {
+ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd,
+                      std::map<std::string, std::string> env = {}) {
   args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
   return run(std::move(args), cwd, std::move(env));
 }
 
 // A scratch directory holding a copy of the shop module (`shop/`) and a fresh lis project (`app/`).
 fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("lisbind-local-e2e-" + std::to_string(::getpid())) / name;
+  fs::path dir =
+      fs::temp_directory_path() / ("lisbind-local-e2e-" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   fs::copy(kShop, dir / "shop", fs::copy_options::recursive);
@@ -42,7 +43,9 @@ fs::path scratch(const std::string& name) {
   return dir;
 }
 
-fs::path cache_dir(const fs::path& project) { return project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64"; }
+fs::path cache_dir(const fs::path& project) {
+  return project / "target/.lisette/typedefs/lis@v0.12.5/linux_amd64";
+}
 
 const char* const kProgram = R"(import "go:fmt"
 import "go:example.com/shop/pricing"
@@ -95,11 +98,13 @@ TEST(LocalImportE2e, BindsAModuleOnDiskLisChecksBuildsAndRunsItAndSyncFollowsGoE
   auto r = lisbind({"import", "../shop/store", "-q"}, app);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string manifest = read_file(app / "lisette.toml");
-  EXPECT_NE(manifest.find("\"example.com/shop\" = { path = \"../shop\" }"), std::string::npos) << manifest;
+  EXPECT_NE(manifest.find("\"example.com/shop\" = { path = \"../shop\" }"), std::string::npos)
+      << manifest;
   auto lock = nlohmann::json::parse(read_file(app / "lisbind" / "lisbind.lock"));
   EXPECT_EQ(lock["manifest_lines"], nlohmann::json::array({"example.com/shop"}));
   EXPECT_EQ(lock["modules"]["example.com/shop"]["local"], "../shop");
-  EXPECT_TRUE(fs::exists(app / "lisbind/typedefs/replaced/example.com/shop/local/store/store.d.lis"));
+  EXPECT_TRUE(
+      fs::exists(app / "lisbind/typedefs/replaced/example.com/shop/local/store/store.d.lis"));
 
   expect_local_typedefs_installed(app);
   expect_lis_check_passes(app);
@@ -111,27 +116,33 @@ TEST(LocalImportE2e, BindsAModuleOnDiskLisChecksBuildsAndRunsItAndSyncFollowsGoE
   auto ran = run({LISBIND_SOURCE_DIR "/scripts/with-lis-runtime", "lis", "run"}, app);
   ASSERT_EQ(ran.exit_code, 0) << ran.out << ran.err;
   EXPECT_EQ(ran.out, "tea: 1250 EUR\nerror: store: no item \"coffee\"\n") << ran.err;
-  EXPECT_NE(read_file(app / "target" / "go.mod").find("replace example.com/shop =>"), std::string::npos);
+  EXPECT_NE(read_file(app / "target" / "go.mod").find("replace example.com/shop =>"),
+            std::string::npos);
   expect_local_typedefs_installed(app);
 
   // The team changes its Go package: the bindings are stale until `sync` regenerates them.
   std::ofstream(dir / "shop" / "store" / "store.go", std::ios::app)
-      << "\n// Describe names an item.\nfunc Describe(it Item) string { return it.ID + \" in \" + it.Price.Currency }\n";
+      << "\n// Describe names an item.\nfunc Describe(it Item) string { return it.ID + \" in \" + "
+         "it.Price.Currency }\n";
   st = lisbind({"status"}, app);
   EXPECT_EQ(st.exit_code, 1) << st.out;
-  EXPECT_NE(st.out.find("the local module example.com/shop (../shop) changed since it was bound"), std::string::npos) << st.out;
+  EXPECT_NE(st.out.find("the local module example.com/shop (../shop) changed since it was bound"),
+            std::string::npos)
+      << st.out;
   auto sy = lisbind({"sync"}, app);
   ASSERT_EQ(sy.exit_code, 0) << sy.err;
   EXPECT_NE(sy.err.find("this needs go"), std::string::npos) << sy.err;
   st = lisbind({"status"}, app);
   EXPECT_EQ(st.exit_code, 0) << st.out;
   expect_local_typedefs_installed(app);
-  EXPECT_NE(read_file(cache_dir(app) / "replaced/example.com/shop/local/store/store.d.lis").find("pub fn Describe(it: Item) -> string"),
+  EXPECT_NE(read_file(cache_dir(app) / "replaced/example.com/shop/local/store/store.d.lis")
+                .find("pub fn Describe(it: Item) -> string"),
             std::string::npos);
 
   // The program uses the new function; lis sees it and leaves lisbind's typedef alone.
   std::string program = kProgram;
-  program.replace(program.find("fmt.Println(f\"{item.ID}: "), std::string("fmt.Println(f\"{item.ID}: ").size(),
+  program.replace(program.find("fmt.Println(f\"{item.ID}: "),
+                  std::string("fmt.Println(f\"{item.ID}: ").size(),
                   "fmt.Println(f\"{store.Describe(item)}: ");
   std::ofstream(app / "src" / "main.lis") << program;
   expect_lis_check_passes(app);
@@ -169,7 +180,8 @@ TEST(LocalImportE2e, WhatIsNotSupportedIsRefusedWithOneLine) {
   EXPECT_NE(r.err.find("no go.mod"), std::string::npos) << r.err;
   EXPECT_TRUE(one_line(r)) << r.err;
 
-  std::ofstream(dir / "shop" / "go.mod", std::ios::app) << "\nreplace example.com/other => ../other\n";
+  std::ofstream(dir / "shop" / "go.mod", std::ios::app)
+      << "\nreplace example.com/other => ../other\n";
   r = lisbind({"import", "../shop/..."}, app);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("has replace directives"), std::string::npos) << r.err;

@@ -9,32 +9,41 @@
 namespace {
 
 const lisbind::cli::Command kCommands[] = {
-    {"dump", "Load Go packages and the closure of packages their exported API references; print the API model",
+    {"dump",
+     "Load Go packages and the closure of packages their exported API references; print the API "
+     "model",
      lisbind::cli::setup_dump},
-    {"gen", "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
+    {"gen",
+     "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
      lisbind::cli::setup_gen},
-    {"import", "Bind Go modules into this Lisette project: lisette.toml, vendored typedefs, lis's cache",
+    {"import",
+     "Bind Go modules into this Lisette project: lisette.toml, vendored typedefs, lis's cache",
      lisbind::cli::setup_import},
     {"sync", "Reinstall the vendored bindings into lis's cache and refresh the stamp (no network)",
      lisbind::cli::setup_sync},
-    {"status", "Report drift between lisette.toml, the vendored bindings and lis's cache", lisbind::cli::setup_status},
+    {"status", "Report drift between lisette.toml, the vendored bindings and lis's cache",
+     lisbind::cli::setup_status},
     {"remove", "Undo `lisbind import MODULE`", lisbind::cli::setup_remove},
     {"explain", "Show how one Go symbol was bound: the rule and the evidence behind each decision",
      lisbind::cli::setup_explain},
-    {"verify", "Prove bindings against the Go compiler: probe programs that use every bound declaration",
+    {"verify",
+     "Prove bindings against the Go compiler: probe programs that use every bound declaration",
      lisbind::cli::setup_verify},
-    {"migrate", "Migrate a Go codebase to Lisette one package at a time: `migrate check` proves a rewrite keeps the Go API",
+    {"migrate",
+     "Migrate a Go codebase to Lisette one package at a time: `migrate check` proves a rewrite "
+     "keeps the Go API",
      lisbind::cli::setup_migrate},
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"lisbind: makes Go packages callable from Lisette.\n"
-               "It reads the exported API of Go packages and writes Lisette typedefs (.d.lis) for them.",
-               "lisbind"};
-  app.set_version_flag("--version", std::string("lisbind ") + lisbind::kLisbindVersion + " (targets lis " +
-                                        lisbind::kPinnedLisVersion + ")");
+  CLI::App app{
+      "lisbind: makes Go packages callable from Lisette.\n"
+      "It reads the exported API of Go packages and writes Lisette typedefs (.d.lis) for them.",
+      "lisbind"};
+  app.set_version_flag("--version", std::string("lisbind ") + lisbind::kLisbindVersion +
+                                        " (targets lis " + lisbind::kPinnedLisVersion + ")");
   app.require_subcommand(1);
   lisbind::cli::CommandAction chosen;
   for (const auto& command : kCommands) {

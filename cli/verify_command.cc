@@ -1,5 +1,6 @@
 // `lisbind verify PATTERN...[@VERSION] [--json] [--keep DIR]`: maps the packages as `gen` does,
 // then proves each bound declaration against the Go compiler (verify/verify_run.h).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -33,8 +32,9 @@ namespace {
 std::vector<std::string> project_requests(const fs::path& project) {
   fs::path lock = project / "lisbind" / "lisbind.lock";
   if (!fs::exists(lock)) {
-    throw UserError("no package patterns given, and " + project.string() +
-                    " has no lisbind/lisbind.lock: run `lisbind import` first, or name the packages");
+    throw UserError(
+        "no package patterns given, and " + project.string() +
+        " has no lisbind/lisbind.lock: run `lisbind import` first, or name the packages");
   }
   nlohmann::json j;
   try {
@@ -45,22 +45,26 @@ std::vector<std::string> project_requests(const fs::path& project) {
   std::vector<std::string> specs;
   const auto requests = j.find("requests");
   if (requests == j.end() || !requests->is_array() || requests->empty()) {
-    throw UserError(lock.string() + " lists no imported packages; regenerate it with `lisbind import`");
+    throw UserError(lock.string() +
+                    " lists no imported packages; regenerate it with `lisbind import`");
   }
   for (const auto& r : *requests) {
     const auto pattern = r.find("pattern");
     const auto version = r.find("version");
-    bool plain = pattern != r.end() && pattern->is_string() && version != r.end() && version->is_string();
+    bool plain =
+        pattern != r.end() && pattern->is_string() && version != r.end() && version->is_string();
     std::string p = plain ? pattern->get<std::string>() : "";
     std::string v = plain ? version->get<std::string>() : "";
     auto allowed = [](const std::string& text, const char* extra) {
       return !text.empty() && std::isalnum(static_cast<unsigned char>(text[0])) &&
              std::all_of(text.begin(), text.end(), [&](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || std::strchr(extra, c) != nullptr;
+               return std::isalnum(static_cast<unsigned char>(c)) ||
+                      std::strchr(extra, c) != nullptr;
              });
     };
     if (!allowed(p, "./-_~") || !allowed(v, ".-+") || !v.starts_with("v")) {
-      throw UserError(lock.string() + " has a malformed request; regenerate it with `lisbind import`");
+      throw UserError(lock.string() +
+                      " has a malformed request; regenerate it with `lisbind import`");
     }
     specs.push_back(p + "@" + v);
   }
@@ -81,19 +85,26 @@ CommandAction setup_verify(CLI::App& sub) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("packages", o->specs,
-                 "Package paths or patterns with an optional version, as for `lisbind gen` (default, inside a Lisette "
+                 "Package paths or patterns with an optional version, as for `lisbind gen` "
+                 "(default, inside a Lisette "
                  "project: the packages it imported, at the versions in lisbind/lisbind.lock)");
   sub.add_flag("--json", o->json, "Print the verification report as JSON (keyed like the ledger)");
   sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
   sub.add_option("--keep", o->keep, "Keep the probe project in this directory (for debugging)");
-  sub.add_option("--report", o->report, "Also write the JSON report (lisbind-verify.json) to this file");
+  sub.add_option("--report", o->report,
+                 "Also write the JSON report (lisbind-verify.json) to this file");
   sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
-  sub.add_option("--overrides", o->overrides, "A TOML file of corrections")->check(CLI::ExistingFile);
+  sub.add_option("--overrides", o->overrides, "A TOML file of corrections")
+      ->check(CLI::ExistingFile);
   sub.footer(
-      "Maps the packages exactly as `lisbind gen` does, writes a scratch Lisette project that binds them as\n"
-      "`lisbind import` does, and probes every bound declaration (functions and methods as typed values,\n"
-      "fields, vars and consts read into their declared types, interface relations, Lisette implementations of\n"
-      "bound interfaces). `lis check`, `lis build` and `go build -gcflags=-e` judge the probes; each error is\n"
+      "Maps the packages exactly as `lisbind gen` does, writes a scratch Lisette project that "
+      "binds them as\n"
+      "`lisbind import` does, and probes every bound declaration (functions and methods as typed "
+      "values,\n"
+      "fields, vars and consts read into their declared types, interface relations, Lisette "
+      "implementations of\n"
+      "bound interfaces). `lis check`, `lis build` and `go build -gcflags=-e` judge the probes; "
+      "each error is\n"
       "traced to its declaration. Exits 1 when any declaration fails.");
   return [o]() {
     auto t0 = std::chrono::steady_clock::now();
@@ -101,14 +112,20 @@ CommandAction setup_verify(CLI::App& sub) {
     fs::path script = runtime_script();
     if (o->specs.empty()) {
       auto project = find_lisette_project(fs::current_path());
-      if (!project) throw UserError("name the packages to verify, or run inside a Lisette project that used `lisbind import`");
+      if (!project)
+        throw UserError(
+            "name the packages to verify, or run inside a Lisette project that used `lisbind "
+            "import`");
       o->specs = project_requests(*project);
     }
     SystemProcessRunner runner;
-    if (progress) std::cerr << "lisbind verify: loading and mapping " << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
+    if (progress)
+      std::cerr << "lisbind verify: loading and mapping "
+                << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
     GenOutput gen = load_and_map(runner, {o->specs, o->tags, o->overrides, false, true});
     for (const auto& e : gen.api.errors) {
-      std::cerr << "lisbind: package " << e.package << " failed to load and was not bound: " << e.message << "\n";
+      std::cerr << "lisbind: package " << e.package
+                << " failed to load and was not bound: " << e.message << "\n";
     }
     verify::VerifyOptions options;
     options.keep_dir = o->keep;
@@ -124,8 +141,9 @@ CommandAction setup_verify(CLI::App& sub) {
     }
     auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (progress) {
-      std::cerr << fmt::format("lisbind verify: {:.1f} s{}\n", secs,
-                               o->keep.empty() ? "" : "; probe project kept in " + fs::absolute(o->keep).string());
+      std::cerr << fmt::format(
+          "lisbind verify: {:.1f} s{}\n", secs,
+          o->keep.empty() ? "" : "; probe project kept in " + fs::absolute(o->keep).string());
     }
     return report.packages_failed() == 0 && gen.api.errors.empty() && report.notes.empty() ? 0 : 1;
   };

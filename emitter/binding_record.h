@@ -56,8 +56,8 @@ struct FunctionBinding {
 struct Binding {
   std::string symbol;  // `Name`, `Type.Method`, `Type.Field`
   LedgerCode code{Rule::NoResult};
-  std::string evidence;  // the fact behind the rule, as `result.evidence`
-  std::string lisette;   // the Lisette declaration without its doc comment
+  std::string evidence;                     // the fact behind the rule, as `result.evidence`
+  std::string lisette;                      // the Lisette declaration without its doc comment
   std::optional<FunctionBinding> function;  // functions and methods
   std::optional<lis::Type> field_type;      // struct fields
 };

@@ -26,7 +26,9 @@ constexpr std::array kAllRules = [] {
 
 std::string_view rule_code(Rule rule) { return kRules[static_cast<size_t>(rule)].code; }
 
-std::string_view rule_description(Rule rule) { return kRules[static_cast<size_t>(rule)].description; }
+std::string_view rule_description(Rule rule) {
+  return kRules[static_cast<size_t>(rule)].description;
+}
 
 std::span<const Rule> all_rules() { return kAllRules; }
 

@@ -1,10 +1,10 @@
 #include "emitter/binding_rule.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 namespace lisbind::emit {
 namespace {
@@ -36,7 +36,8 @@ TEST(BindingRule, EveryCodeIsDocumented) {
   text << in.rdbuf();
   std::string doc = text.str();
   for (Rule r : all_rules()) {
-    std::string row = "| `" + std::string(rule_code(r)) + "` | " + std::string(rule_description(r)) + " |";
+    std::string row =
+        "| `" + std::string(rule_code(r)) + "` | " + std::string(rule_description(r)) + " |";
     EXPECT_NE(doc.find(row), std::string::npos) << "docs/ledger-codes.md lacks the row\n" << row;
   }
 }

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <thread>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
 
 #include "emitter/printer.h"
 #include "importer/file_util.h"
@@ -31,8 +30,8 @@ fs::path typedef_relative_path(const model::Package& p) {
   return root / rel / file;
 }
 
-Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides,
-                            bool keep_models) {
+Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info,
+                            const Overrides* overrides, bool keep_models) {
   std::set<std::string> failed;
   for (const auto& e : api.errors) failed.insert(e.package);
   std::vector<const model::Package*> todo;
@@ -69,11 +68,13 @@ Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& inf
 
   Generated g;
   for (size_t i = 0; i < todo.size(); ++i) {
-    g.files.push_back({todo[i]->path, typedef_relative_path(*todo[i]), lis::print_file(mapped[i].file)});
+    g.files.push_back(
+        {todo[i]->path, typedef_relative_path(*todo[i]), lis::print_file(mapped[i].file)});
     g.ledger.append(mapped[i].ledger);
     if (keep_models) g.models.emplace(todo[i]->path, std::move(mapped[i].file));
   }
-  std::sort(g.files.begin(), g.files.end(), [](auto& a, auto& b) { return a.relative_path < b.relative_path; });
+  std::sort(g.files.begin(), g.files.end(),
+            [](auto& a, auto& b) { return a.relative_path < b.relative_path; });
   return g;
 }
 

@@ -33,8 +33,8 @@ std::filesystem::path typedef_relative_path(const model::Package& package);
 
 // Commands (package main), packages that failed to load and internal packages reached only
 // through the closure are left out; every other package in the model gets a file.
-Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info, const Overrides* overrides = nullptr,
-                            bool keep_models = false);
+Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& info,
+                            const Overrides* overrides = nullptr, bool keep_models = false);
 
 // Writes each file atomically under `out_dir`, plus `lisbind-ledger.json`. Returns files written.
 size_t write_typedef_tree(const std::filesystem::path& out_dir, const Generated& generated);

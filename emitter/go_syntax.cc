@@ -39,22 +39,33 @@ std::string go_type_text(const model::TypeRef& t) {
       }
       return s;
     }
-    case TypeKind::Pointer: return "*" + go_type_text(*t.elem);
-    case TypeKind::Slice: return "[]" + go_type_text(*t.elem);
-    case TypeKind::Array: return "[" + std::to_string(t.length) + "]" + go_type_text(*t.elem);
-    case TypeKind::Map: return "map[" + go_type_text(*t.key) + "]" + go_type_text(*t.elem);
+    case TypeKind::Pointer:
+      return "*" + go_type_text(*t.elem);
+    case TypeKind::Slice:
+      return "[]" + go_type_text(*t.elem);
+    case TypeKind::Array:
+      return "[" + std::to_string(t.length) + "]" + go_type_text(*t.elem);
+    case TypeKind::Map:
+      return "map[" + go_type_text(*t.key) + "]" + go_type_text(*t.elem);
     case TypeKind::Chan: {
-      const char* prefix = t.dir == model::ChanDir::Send ? "chan<- " : t.dir == model::ChanDir::Recv ? "<-chan " : "chan ";
+      const char* prefix = t.dir == model::ChanDir::Send   ? "chan<- "
+                           : t.dir == model::ChanDir::Recv ? "<-chan "
+                                                           : "chan ";
       return prefix + go_type_text(*t.elem);
     }
-    case TypeKind::Func: return "func" + signature(*t.sig);
-    case TypeKind::Struct: return t.fields.empty() ? "struct{}" : "struct{...}";
-    case TypeKind::Interface: return t.methods.empty() && t.embeds.empty() && t.unions.empty() ? "interface{}" : "interface{...}";
+    case TypeKind::Func:
+      return "func" + signature(*t.sig);
+    case TypeKind::Struct:
+      return t.fields.empty() ? "struct{}" : "struct{...}";
+    case TypeKind::Interface:
+      return t.methods.empty() && t.embeds.empty() && t.unions.empty() ? "interface{}"
+                                                                       : "interface{...}";
   }
   return "?";
 }
 
-std::string go_func_text(const std::string& receiver, const std::string& name, const model::Signature& sig) {
+std::string go_func_text(const std::string& receiver, const std::string& name,
+                         const model::Signature& sig) {
   auto params = [](const std::vector<model::Param>& list, bool variadic) {
     std::string out;
     for (size_t i = 0; i < list.size(); ++i) {
@@ -65,14 +76,16 @@ std::string go_func_text(const std::string& receiver, const std::string& name, c
     }
     return out;
   };
-  std::string s = "func " + (receiver.empty() ? "" : "(" + receiver + ") ") + name + "(" + params(sig.params, sig.variadic) + ")";
+  std::string s = "func " + (receiver.empty() ? "" : "(" + receiver + ") ") + name + "(" +
+                  params(sig.params, sig.variadic) + ")";
   bool named = !sig.results.empty() && !sig.results[0].name.empty();
   if (sig.results.size() == 1 && !named) return s + " " + go_type_text(*sig.results[0].type);
   if (!sig.results.empty()) s += " (" + params(sig.results, false) + ")";
   return s;
 }
 
-std::string go_method_identity(const std::string& package_path, const std::string& name, const model::Signature& sig) {
+std::string go_method_identity(const std::string& package_path, const std::string& name,
+                               const model::Signature& sig) {
   std::string s = package_path + "." + name + "(" + list(sig.params, sig.variadic) + ")";
   if (!sig.results.empty()) s += " " + list(sig.results, false);
   return s;

@@ -1,15 +1,13 @@
 // Golden tests: every fixture package under testdata/fixtures has its expected typedef beside its
 // Go files (<dir>/<last>.d.lis). The model comes from the real Go helper and the real `go`.
 // LISBIND_UPDATE_GOLDEN=1 rewrites the expected files instead of comparing (review the diff).
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "emitter/generator.h"
 #include "importer/api_loader.h"
@@ -34,7 +32,9 @@ model::ApiModel load_fixtures() {
   return api;
 }
 
-Generated generate(const model::ApiModel& api) { return generate_typedefs(api, {"(golden)", "0.12.5"}); }
+Generated generate(const model::ApiModel& api) {
+  return generate_typedefs(api, {"(golden)", "0.12.5"});
+}
 
 fs::path expected_path(const TypedefFile& f) {
   std::string rel = f.package.substr(kFixtureModule.size());
@@ -44,7 +44,8 @@ fs::path expected_path(const TypedefFile& f) {
 
 TEST(Golden, FixturePackagesMatchTheirExpectedTypedefs) {
   model::ApiModel api = load_fixtures();
-  ASSERT_TRUE(api.errors.empty()) << api.errors.front().package << ": " << api.errors.front().message;
+  ASSERT_TRUE(api.errors.empty()) << api.errors.front().package << ": "
+                                  << api.errors.front().message;
   Generated g = generate(api);
   const bool update = std::getenv("LISBIND_UPDATE_GOLDEN") != nullptr;
   std::set<fs::path> produced;
@@ -57,9 +58,11 @@ TEST(Golden, FixturePackagesMatchTheirExpectedTypedefs) {
       write_file_atomically(expected, f.text);
       continue;
     }
-    ASSERT_TRUE(fs::exists(expected)) << "no expected typedef for " << f.package << " at " << expected
-                                      << " (run with LISBIND_UPDATE_GOLDEN=1 and review)";
-    EXPECT_EQ(read_file(expected), f.text) << "typedef of " << f.package << " differs from " << expected;
+    ASSERT_TRUE(fs::exists(expected))
+        << "no expected typedef for " << f.package << " at " << expected
+        << " (run with LISBIND_UPDATE_GOLDEN=1 and review)";
+    EXPECT_EQ(read_file(expected), f.text)
+        << "typedef of " << f.package << " differs from " << expected;
     ++compared;
   }
   if (!update) {
@@ -89,15 +92,18 @@ TEST(Golden, EveryExportedFixtureSymbolHasOneLedgerEntry) {
   Generated g = generate(api);
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& e : g.ledger.entries()) {
-    EXPECT_TRUE(seen.insert({e.package, e.symbol}).second) << "two entries for " << e.package << "." << e.symbol;
+    EXPECT_TRUE(seen.insert({e.package, e.symbol}).second)
+        << "two entries for " << e.package << "." << e.symbol;
   }
   for (const auto& p : api.packages) {
     if (!p.path.starts_with(kFixtureModule + "/") || p.command || (p.internal && !p.root)) continue;
     for (const auto& d : p.decls) {
       if (!d.exported) continue;
-      EXPECT_TRUE(seen.contains({p.path, d.name})) << "no ledger entry for " << p.path << "." << d.name;
+      EXPECT_TRUE(seen.contains({p.path, d.name}))
+          << "no ledger entry for " << p.path << "." << d.name;
       for (const auto& m : d.methods) {
-        EXPECT_TRUE(seen.contains({p.path, d.name + "." + m.name})) << p.path << "." << d.name << "." << m.name;
+        EXPECT_TRUE(seen.contains({p.path, d.name + "." + m.name}))
+            << p.path << "." << d.name << "." << m.name;
       }
     }
   }

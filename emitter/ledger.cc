@@ -1,17 +1,20 @@
 #include "emitter/ledger.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace lisbind::emit {
 
 const char* status_name(BindStatus status) {
   switch (status) {
-    case BindStatus::Bound: return "bound";
-    case BindStatus::Opaque: return "opaque";
-    case BindStatus::Skipped: return "skipped";
+    case BindStatus::Bound:
+      return "bound";
+    case BindStatus::Opaque:
+      return "opaque";
+    case BindStatus::Skipped:
+      return "skipped";
   }
   return "bound";
 }
@@ -19,9 +22,15 @@ const char* status_name(BindStatus status) {
 namespace {
 void count(LedgerTotals& t, BindStatus s) {
   switch (s) {
-    case BindStatus::Bound: ++t.bound; break;
-    case BindStatus::Opaque: ++t.opaque; break;
-    case BindStatus::Skipped: ++t.skipped; break;
+    case BindStatus::Bound:
+      ++t.bound;
+      break;
+    case BindStatus::Opaque:
+      ++t.opaque;
+      break;
+    case BindStatus::Skipped:
+      ++t.skipped;
+      break;
   }
 }
 }  // namespace
@@ -76,15 +85,19 @@ std::string Ledger::summary(bool per_package) const {
       ++hidden;
       continue;
     }
-    out += fmt::format("  {:<60} {:>6} bound {:>5} opaque {:>5} skipped\n", pkg, t.bound, t.opaque, t.skipped);
+    out += fmt::format("  {:<60} {:>6} bound {:>5} opaque {:>5} skipped\n", pkg, t.bound, t.opaque,
+                       t.skipped);
   }
-  if (hidden > 0) out += fmt::format("  ({} packages with nothing skipped; --verbose lists them)\n", hidden);
+  if (hidden > 0)
+    out += fmt::format("  ({} packages with nothing skipped; --verbose lists them)\n", hidden);
   LedgerTotals t = totals();
-  out += fmt::format("{} symbols: {} bound, {} opaque, {} skipped ({:.2f}% bound)\n", t.total(), t.bound, t.opaque,
-                     t.skipped, 100.0 * t.bound_share());
+  out += fmt::format("{} symbols: {} bound, {} opaque, {} skipped ({:.2f}% bound)\n", t.total(),
+                     t.bound, t.opaque, t.skipped, 100.0 * t.bound_share());
   auto reasons = skip_reason_counts();
   std::vector<std::pair<std::string, int>> sorted(reasons.begin(), reasons.end());
-  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   for (const auto& [code, n] : sorted) out += fmt::format("  skipped {:>6}  {}\n", n, code);
   return out;
 }

@@ -3,10 +3,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace lisbind::emit {
 
@@ -32,7 +31,9 @@ struct LedgerTotals {
 class Ledger {
  public:
   void add(LedgerEntry entry) { entries_.push_back(std::move(entry)); }
-  void append(const std::vector<LedgerEntry>& entries) { entries_.insert(entries_.end(), entries.begin(), entries.end()); }
+  void append(const std::vector<LedgerEntry>& entries) {
+    entries_.insert(entries_.end(), entries.begin(), entries.end());
+  }
   const std::vector<LedgerEntry>& entries() const { return entries_; }
 
   std::map<std::string, LedgerTotals> totals_by_package() const;

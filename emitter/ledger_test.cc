@@ -26,13 +26,16 @@ TEST(Ledger, CountsAndSortsDeterministically) {
   EXPECT_EQ(j["totals"]["skipped"], 2);
 
   std::string s = ledger.summary(true);
-  EXPECT_NE(s.find("4 symbols: 1 bound, 1 opaque, 2 skipped (50.00% bound)"), std::string::npos) << s;
+  EXPECT_NE(s.find("4 symbols: 1 bound, 1 opaque, 2 skipped (50.00% bound)"), std::string::npos)
+      << s;
   EXPECT_NE(s.find("skipped      2  anonymous-struct"), std::string::npos) << s;
   EXPECT_NE(s.find("a/pkg"), std::string::npos);
   std::string brief = ledger.summary(false);
   EXPECT_NE(brief.find("a/pkg"), std::string::npos);
   EXPECT_EQ(brief.find("b/pkg"), std::string::npos) << brief;
-  EXPECT_NE(brief.find("(1 packages with nothing skipped; --verbose lists them)"), std::string::npos) << brief;
+  EXPECT_NE(brief.find("(1 packages with nothing skipped; --verbose lists them)"),
+            std::string::npos)
+      << brief;
 }
 
 }  // namespace

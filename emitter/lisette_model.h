@@ -36,7 +36,8 @@ bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind)
 
 // A generic parameter: `T`, or `K: Comparable` (bound as Lisette text).
 struct Generic {
-  Generic(std::string name, std::string bound = {}) : name(std::move(name)), bound(std::move(bound)) {}
+  Generic(std::string name, std::string bound = {})
+      : name(std::move(name)), bound(std::move(bound)) {}
   Generic(const char* name) : name(name) {}
   std::string name;
   std::string bound;  // empty: unbounded
@@ -50,13 +51,13 @@ struct Param {
 };
 
 struct Function {
-  std::vector<std::string> doc;         // one entry per `///` line, without the slashes
+  std::vector<std::string> doc;  // one entry per `///` line, without the slashes
   std::vector<Attribute> attributes;
   std::string name;
   std::vector<Generic> generics;
-  std::string receiver;                 // `self`, `self: Ref<T>`; empty for functions and interface methods
+  std::string receiver;  // `self`, `self: Ref<T>`; empty for functions and interface methods
   std::vector<Param> params;
-  std::string result;                   // empty: returns nothing
+  std::string result;  // empty: returns nothing
 };
 
 struct Field {
@@ -80,10 +81,10 @@ struct TypeDecl {
   TypeForm form = TypeForm::Opaque;
   std::string name;
   std::vector<Generic> generics;
-  std::vector<Field> fields;          // Struct
-  std::string target;                 // Newtype, Alias
-  std::vector<std::string> embeds;    // Interface
-  std::vector<Function> methods;      // Interface
+  std::vector<Field> fields;        // Struct
+  std::string target;               // Newtype, Alias
+  std::vector<std::string> embeds;  // Interface
+  std::vector<Function> methods;    // Interface
 };
 
 struct Const {

@@ -9,25 +9,26 @@
 namespace lisbind::lis {
 
 enum class TypeKind {
-  Basic,       // int, string, uintptr...: `name`
-  Named,       // a declared type as this file names it (`name`: `Pod`, `v1.Pod`, `unsafe.Pointer`, `error`), `args`
-  TypeParam,   // `name`
-  Ref,         // [mut] Ref<args[0]>
-  Slice,       // [mut] Slice<args[0]>
-  Map,         // [mut] Map<args[0], args[1]>
-  Array,       // Array<args[0], length>
-  Option,      // Option<args[0]>
-  Result,      // Result<args[0], args[1]>
-  Partial,     // Partial<args[0], args[1]>
-  Tuple,       // (args...)
-  Fn,          // fn(args[0..n-1]) -> args[n-1]
-  Channel,     // Channel<args[0]>
-  Sender,      // Sender<args[0]>
-  Receiver,    // Receiver<args[0]>
-  VarArgs,     // VarArgs<args[0]>
-  Unknown,     // Go's empty interface
-  Never,       // no value: the function does not return
-  Unit,        // ()
+  Basic,      // int, string, uintptr...: `name`
+  Named,      // a declared type as this file names it (`name`: `Pod`, `v1.Pod`, `unsafe.Pointer`,
+              // `error`), `args`
+  TypeParam,  // `name`
+  Ref,        // [mut] Ref<args[0]>
+  Slice,      // [mut] Slice<args[0]>
+  Map,        // [mut] Map<args[0], args[1]>
+  Array,      // Array<args[0], length>
+  Option,     // Option<args[0]>
+  Result,     // Result<args[0], args[1]>
+  Partial,    // Partial<args[0], args[1]>
+  Tuple,      // (args...)
+  Fn,         // fn(args[0..n-1]) -> args[n-1]
+  Channel,    // Channel<args[0]>
+  Sender,     // Sender<args[0]>
+  Receiver,   // Receiver<args[0]>
+  VarArgs,    // VarArgs<args[0]>
+  Unknown,    // Go's empty interface
+  Never,      // no value: the function does not return
+  Unit,       // ()
 };
 
 struct Type {

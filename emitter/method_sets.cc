@@ -38,21 +38,31 @@ bool identical_refs(const TypeRef* a, const TypeRef* b) {
   if (!a || !b) return a == b;
   if (a->kind != b->kind) return false;
   switch (a->kind) {
-    case TypeKind::Basic: return canonical_basic(a->name) == canonical_basic(b->name);
-    case TypeKind::Named: return a->pkg == b->pkg && a->name == b->name && identical_lists(a->args, b->args);
-    case TypeKind::TypeParam: return a->name == b->name;
+    case TypeKind::Basic:
+      return canonical_basic(a->name) == canonical_basic(b->name);
+    case TypeKind::Named:
+      return a->pkg == b->pkg && a->name == b->name && identical_lists(a->args, b->args);
+    case TypeKind::TypeParam:
+      return a->name == b->name;
     case TypeKind::Pointer:
-    case TypeKind::Slice: return identical(a->elem, b->elem);
-    case TypeKind::Array: return a->length == b->length && identical(a->elem, b->elem);
-    case TypeKind::Map: return identical(a->key, b->key) && identical(a->elem, b->elem);
-    case TypeKind::Chan: return a->dir == b->dir && identical(a->elem, b->elem);
-    case TypeKind::Func: return a->sig && b->sig && identical(*a->sig, *b->sig);
+    case TypeKind::Slice:
+      return identical(a->elem, b->elem);
+    case TypeKind::Array:
+      return a->length == b->length && identical(a->elem, b->elem);
+    case TypeKind::Map:
+      return identical(a->key, b->key) && identical(a->elem, b->elem);
+    case TypeKind::Chan:
+      return a->dir == b->dir && identical(a->elem, b->elem);
+    case TypeKind::Func:
+      return a->sig && b->sig && identical(*a->sig, *b->sig);
     case TypeKind::Struct:
       if (a->fields.size() != b->fields.size()) return false;
       for (size_t i = 0; i < a->fields.size(); ++i) {
         const auto& x = a->fields[i];
         const auto& y = b->fields[i];
-        if (x.name != y.name || x.embedded != y.embedded || x.tag != y.tag || !identical(x.type, y.type)) return false;
+        if (x.name != y.name || x.embedded != y.embedded || x.tag != y.tag ||
+            !identical(x.type, y.type))
+          return false;
       }
       return true;
     case TypeKind::Interface:
@@ -61,10 +71,13 @@ bool identical_refs(const TypeRef* a, const TypeRef* b) {
         return false;
       }
       for (size_t i = 0; i < a->methods.size(); ++i) {
-        if (a->methods[i].name != b->methods[i].name || !identical(a->methods[i].sig, b->methods[i].sig)) return false;
+        if (a->methods[i].name != b->methods[i].name ||
+            !identical(a->methods[i].sig, b->methods[i].sig))
+          return false;
       }
       return a->unions.empty();  // type sets never stand in method signatures
-    case TypeKind::Alias: break;  // peeled above
+    case TypeKind::Alias:
+      break;  // peeled above
   }
   return false;
 }
@@ -73,7 +86,8 @@ bool is_exported_name(const std::string& name) {
   return !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
 }
 
-const model::Decl* find_type_decl(const model::ApiModel& api, const std::string& pkg, const std::string& name) {
+const model::Decl* find_type_decl(const model::ApiModel& api, const std::string& pkg,
+                                  const std::string& name) {
   const auto* p = api.find_package(pkg);
   const model::Decl* d = p ? p->find_decl(name) : nullptr;
   return d && d->kind == model::DeclKind::Type ? d : nullptr;
@@ -94,8 +108,8 @@ void collect(const model::ApiModel& api, const TypeRef& iface, const std::string
              std::set<std::string>& visiting) {
   for (const auto& m : iface.methods) {
     // Go lets the same method arrive through two embeds; the first occurrence is the one kept.
-    methods.try_emplace(m.name, InterfaceMethodEntry{m.name, substitute(m.sig, args), m.doc, package_path,
-                                                     interface_name});
+    methods.try_emplace(m.name, InterfaceMethodEntry{m.name, substitute(m.sig, args), m.doc,
+                                                     package_path, interface_name});
   }
   for (const auto& embed : iface.embeds) {
     TypePtr e = substitute(embed, args);
@@ -111,7 +125,8 @@ void collect(const model::ApiModel& api, const TypeRef& iface, const std::string
     }
     if (peeled->pkg.empty()) {
       if (peeled->name == "error") {
-        methods.try_emplace("Error", InterfaceMethodEntry{"Error", error_method_signature(), "", "", "error"});
+        methods.try_emplace(
+            "Error", InterfaceMethodEntry{"Error", error_method_signature(), "", "", "error"});
       } else if (peeled->name != "comparable") {
         unresolved.push_back(e);
       }
@@ -120,7 +135,8 @@ void collect(const model::ApiModel& api, const TypeRef& iface, const std::string
     const model::Decl* d = find_type_decl(api, peeled->pkg, peeled->name);
     const TypeRef* u = d && d->underlying ? peel_aliases(d->underlying.get()) : nullptr;
     std::string key = peeled->pkg + "." + peeled->name;
-    if (!u || u->kind != TypeKind::Interface || d->tparams.size() != peeled->args.size() || visiting.contains(key)) {
+    if (!u || u->kind != TypeKind::Interface || d->tparams.size() != peeled->args.size() ||
+        visiting.contains(key)) {
       unresolved.push_back(e);
       continue;
     }
@@ -154,15 +170,19 @@ TypePtr substitute(const TypePtr& type, const std::map<std::string, TypePtr>& ar
   swap(copy->key);
   if (copy->sig) {
     auto sig = std::make_shared<model::Signature>(substitute(*copy->sig, args));
-    for (size_t i = 0; i < sig->params.size(); ++i) changed |= sig->params[i].type != copy->sig->params[i].type;
-    for (size_t i = 0; i < sig->results.size(); ++i) changed |= sig->results[i].type != copy->sig->results[i].type;
+    for (size_t i = 0; i < sig->params.size(); ++i)
+      changed |= sig->params[i].type != copy->sig->params[i].type;
+    for (size_t i = 0; i < sig->results.size(); ++i)
+      changed |= sig->results[i].type != copy->sig->results[i].type;
     copy->sig = std::move(sig);
   }
   for (auto& f : copy->fields) swap(f.type);
   for (auto& m : copy->methods) {
     model::Signature s = substitute(m.sig, args);
-    for (size_t i = 0; i < s.params.size(); ++i) changed |= s.params[i].type != m.sig.params[i].type;
-    for (size_t i = 0; i < s.results.size(); ++i) changed |= s.results[i].type != m.sig.results[i].type;
+    for (size_t i = 0; i < s.params.size(); ++i)
+      changed |= s.params[i].type != m.sig.params[i].type;
+    for (size_t i = 0; i < s.results.size(); ++i)
+      changed |= s.results[i].type != m.sig.results[i].type;
     m.sig = std::move(s);
   }
   for (auto& e : copy->embeds) swap(e);
@@ -172,7 +192,8 @@ TypePtr substitute(const TypePtr& type, const std::map<std::string, TypePtr>& ar
   return changed ? TypePtr(std::move(copy)) : type;
 }
 
-model::Signature substitute(const model::Signature& sig, const std::map<std::string, TypePtr>& args) {
+model::Signature substitute(const model::Signature& sig,
+                            const std::map<std::string, TypePtr>& args) {
   model::Signature out = sig;
   if (args.empty()) return out;
   for (auto& p : out.params) p.type = substitute(p.type, args);
@@ -183,7 +204,8 @@ model::Signature substitute(const model::Signature& sig, const std::map<std::str
 bool identical(const TypePtr& a, const TypePtr& b) { return identical_refs(a.get(), b.get()); }
 
 bool identical(const model::Signature& a, const model::Signature& b) {
-  if (a.variadic != b.variadic || a.params.size() != b.params.size() || a.results.size() != b.results.size()) {
+  if (a.variadic != b.variadic || a.params.size() != b.params.size() ||
+      a.results.size() != b.results.size()) {
     return false;
   }
   for (size_t i = 0; i < a.params.size(); ++i) {
@@ -195,7 +217,8 @@ bool identical(const model::Signature& a, const model::Signature& b) {
   return true;
 }
 
-FlatInterface flatten_interface(const model::ApiModel& api, const TypeRef& iface, const std::string& package_path,
+FlatInterface flatten_interface(const model::ApiModel& api, const TypeRef& iface,
+                                const std::string& package_path,
                                 const std::string& interface_name) {
   std::map<std::string, InterfaceMethodEntry> methods;
   FlatInterface flat;
@@ -208,14 +231,16 @@ FlatInterface flatten_interface(const model::ApiModel& api, const TypeRef& iface
 ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
   for (const auto& p : api.packages) {
     for (const auto& d : p.decls) {
-      if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying) continue;
+      if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying)
+        continue;
       const TypeRef* u = peel_aliases(d.underlying.get());
       if (!u || u->kind != TypeKind::Interface || !u->unions.empty()) continue;
       FlatInterface flat = flatten_interface(api, *u, p.path, d.name);
       // Sealed interfaces (an unexported method) and those with unknown parts cannot be checked.
-      bool checkable = flat.unresolved_embeds.empty() && !flat.methods.empty() &&
-                       std::all_of(flat.methods.begin(), flat.methods.end(),
-                                   [](const InterfaceMethodEntry& m) { return is_exported_name(m.name); });
+      bool checkable =
+          flat.unresolved_embeds.empty() && !flat.methods.empty() &&
+          std::all_of(flat.methods.begin(), flat.methods.end(),
+                      [](const InterfaceMethodEntry& m) { return is_exported_name(m.name); });
       if (!checkable) continue;
       size_t index = interfaces_.size();
       interfaces_.push_back({p.path, d.name, std::move(flat)});
@@ -231,20 +256,23 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
       for (const auto& m : d.promoted) method_set.try_emplace(m.name, &m.sig);
       std::set<size_t> candidates;
       for (const auto& m : d.methods) {
-        if (auto it = by_method_.find(m.name); it != by_method_.end()) candidates.insert(it->second.begin(), it->second.end());
+        if (auto it = by_method_.find(m.name); it != by_method_.end())
+          candidates.insert(it->second.begin(), it->second.end());
       }
       for (size_t index : candidates) {  // in model order: package path, then name
         const Interface& i = interfaces_[index];
-        bool implements = std::all_of(i.flat.methods.begin(), i.flat.methods.end(), [&](const InterfaceMethodEntry& m) {
-          auto it = method_set.find(m.name);
-          return it != method_set.end() && identical(*it->second, m.sig);
-        });
+        bool implements = std::all_of(
+            i.flat.methods.begin(), i.flat.methods.end(), [&](const InterfaceMethodEntry& m) {
+              auto it = method_set.find(m.name);
+              return it != method_set.end() && identical(*it->second, m.sig);
+            });
         if (!implements) continue;
         for (const auto& m : i.flat.methods) {
           bool declared = std::any_of(d.methods.begin(), d.methods.end(),
                                       [&](const model::Method& own) { return own.name == m.name; });
           if (declared) {
-            found_.try_emplace(p.path + "." + d.name + "." + m.name, ImplementedMethod{i.package_path, i.name, &m});
+            found_.try_emplace(p.path + "." + d.name + "." + m.name,
+                               ImplementedMethod{i.package_path, i.name, &m});
             continue;
           }
           // A promoted method is bound on the type that declares it (the fake clientset's
@@ -254,7 +282,8 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
             const TypeRef* from = peel_aliases(promoted.from.get());
             if (from && from->kind == TypeKind::Pointer) from = peel_aliases(from->elem.get());
             if (from && from->kind == TypeKind::Named && from->args.empty()) {
-              found_.try_emplace(from->pkg + "." + from->name + "." + m.name, ImplementedMethod{i.package_path, i.name, &m});
+              found_.try_emplace(from->pkg + "." + from->name + "." + m.name,
+                                 ImplementedMethod{i.package_path, i.name, &m});
             }
           }
         }
@@ -263,7 +292,8 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
   }
 }
 
-const ImplementedMethod* ImplementsIndex::implemented(const std::string& package_path, const std::string& type_name,
+const ImplementedMethod* ImplementsIndex::implemented(const std::string& package_path,
+                                                      const std::string& type_name,
                                                       const std::string& method) const {
   auto it = found_.find(package_path + "." + type_name + "." + method);
   return it == found_.end() ? nullptr : &it->second;

@@ -33,8 +33,10 @@ struct FlatInterface {
 };
 
 // Replaces type parameters by name; types without parameters are shared, not copied.
-model::TypePtr substitute(const model::TypePtr& type, const std::map<std::string, model::TypePtr>& args);
-model::Signature substitute(const model::Signature& sig, const std::map<std::string, model::TypePtr>& args);
+model::TypePtr substitute(const model::TypePtr& type,
+                          const std::map<std::string, model::TypePtr>& args);
+model::Signature substitute(const model::Signature& sig,
+                            const std::map<std::string, model::TypePtr>& args);
 
 // Go's type identity for signatures (parameter names ignored), as far as the model can tell.
 bool identical(const model::TypePtr& a, const model::TypePtr& b);
@@ -60,7 +62,8 @@ class ImplementsIndex {
   // The interface method that `type_name.method` (a method of the named type, value or pointer
   // receiver) implements, where T or *T implements a non-generic exported interface of the model
   // that has it; nullptr when none. The first such interface by package path and name decides.
-  const ImplementedMethod* implemented(const std::string& package_path, const std::string& type_name,
+  const ImplementedMethod* implemented(const std::string& package_path,
+                                       const std::string& type_name,
                                        const std::string& method) const;
 
  private:

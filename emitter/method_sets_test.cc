@@ -47,7 +47,8 @@ model::Signature sig(std::vector<TypePtr> params, std::vector<TypePtr> results) 
 }
 
 model::Decl interface_decl(const std::string& name, std::vector<model::InterfaceMethod> methods,
-                           std::vector<TypePtr> embeds = {}, std::vector<model::TypeParam> tparams = {}) {
+                           std::vector<TypePtr> embeds = {},
+                           std::vector<model::TypeParam> tparams = {}) {
   auto u = std::make_shared<TypeRef>();
   u->kind = TypeKind::Interface;
   u->methods = std::move(methods);
@@ -74,10 +75,12 @@ model::ApiModel api_with(std::vector<model::Decl> decls) {
 TEST(MethodSets, FlatteningListsEmbeddedMethodsWithTypeArgumentsSubstituted) {
   // type Getter[T any] interface { Get() (T, error) }
   // type Store interface { Getter[string]; error; Close() error }
-  auto getter = interface_decl("Getter", {{"Get", sig({}, {tparam("T"), named("", "error")}), "Get gets."}}, {},
-                               {{"T", nullptr}});
-  auto store = interface_decl("Store", {{"Close", sig({}, {named("", "error")}), ""}},
-                              {named("example.com/p", "Getter", {basic("string")}), named("", "error")});
+  auto getter =
+      interface_decl("Getter", {{"Get", sig({}, {tparam("T"), named("", "error")}), "Get gets."}},
+                     {}, {{"T", nullptr}});
+  auto store =
+      interface_decl("Store", {{"Close", sig({}, {named("", "error")}), ""}},
+                     {named("example.com/p", "Getter", {basic("string")}), named("", "error")});
   model::ApiModel api = api_with({getter, store});
   const model::Decl* d = api.packages[0].find_decl("Store");
   FlatInterface flat = flatten_interface(api, *d->underlying, "example.com/p", "Store");
@@ -96,7 +99,8 @@ TEST(MethodSets, FlatteningListsEmbeddedMethodsWithTypeArgumentsSubstituted) {
 TEST(MethodSets, AnEmbedOutsideTheModelStaysAnEmbed) {
   auto i = interface_decl("I", {}, {named("example.com/elsewhere", "J")});
   model::ApiModel api = api_with({i});
-  FlatInterface flat = flatten_interface(api, *api.packages[0].find_decl("I")->underlying, "example.com/p", "I");
+  FlatInterface flat =
+      flatten_interface(api, *api.packages[0].find_decl("I")->underlying, "example.com/p", "I");
   EXPECT_TRUE(flat.methods.empty());
   ASSERT_EQ(flat.unresolved_embeds.size(), 1u);
 }
@@ -114,7 +118,8 @@ TEST(MethodSets, IdentityIgnoresByteSpellingAndAliasesButNotTypes) {
 
 TEST(MethodSets, APointerReceiverTypeImplementsAnInterfaceAndItsMethodIsFound) {
   // type Object interface { DeepCopyObject() Object }; func (*Pod) DeepCopyObject() Object
-  auto object = interface_decl("Object", {{"DeepCopyObject", sig({}, {named("example.com/p", "Object")}), ""}});
+  auto object = interface_decl(
+      "Object", {{"DeepCopyObject", sig({}, {named("example.com/p", "Object")}), ""}});
   model::Decl pod;
   pod.kind = model::DeclKind::Type;
   pod.name = "Pod";

@@ -11,9 +11,10 @@ namespace {
 // Lisette's reserved words and literals (lis 0.12.5 lexer, docs/lis-facts.md §1.9); a Go
 // identifier equal to one cannot name a parameter, type or import.
 constexpr std::array<std::string_view, 31> kKeywords = {
-    "as", "assert", "break", "const", "continue", "defer", "else", "enum", "false", "fn", "for",
-    "if", "impl", "import", "in", "interface", "let", "loop", "match", "mut", "pub", "recover",
-    "return", "select", "struct", "task", "true", "try", "type", "var", "while"};
+    "as",     "assert", "break", "const", "continue", "defer",   "else",   "enum",
+    "false",  "fn",     "for",   "if",    "impl",     "import",  "in",     "interface",
+    "let",    "loop",   "match", "mut",   "pub",      "recover", "return", "select",
+    "struct", "task",   "true",  "try",   "type",     "var",     "while"};
 
 std::vector<std::string> path_elements(std::string_view path) {
   std::vector<std::string> parts;
@@ -29,7 +30,9 @@ std::vector<std::string> path_elements(std::string_view path) {
 
 bool is_major_version_suffix(const std::string& element) {
   if (element.size() < 2 || element[0] != 'v') return false;
-  if (!std::all_of(element.begin() + 1, element.end(), [](unsigned char c) { return std::isdigit(c); })) return false;
+  if (!std::all_of(element.begin() + 1, element.end(),
+                   [](unsigned char c) { return std::isdigit(c); }))
+    return false;
   return std::stoi(element.substr(1)) >= 2;
 }
 
@@ -54,7 +57,8 @@ std::string parameter_name(std::string_view go_name, size_t index) {
   size_t run = 0;
   while (run < name.size() && std::isupper(static_cast<unsigned char>(name[run]))) ++run;
   size_t lower = run == name.size() || run <= 1 ? run : run - 1;
-  for (size_t i = 0; i < lower; ++i) name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 0; i < lower; ++i)
+    name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
   if (is_lisette_keyword(name)) name += "_";
   return name;
 }
@@ -81,7 +85,9 @@ void ImportNamer::add(const std::string& path) {
   std::string candidate = natural_binding(path);
   auto parts = path_elements(path);
   // Grow the name leftwards one path element at a time: v1 -> corev1 -> apicorev1.
-  for (size_t used = 1; (taken_.contains(candidate) || is_lisette_keyword(candidate)) && used < parts.size(); ++used) {
+  for (size_t used = 1;
+       (taken_.contains(candidate) || is_lisette_keyword(candidate)) && used < parts.size();
+       ++used) {
     std::string joined;
     for (size_t i = parts.size() - 1 - used; i < parts.size(); ++i) joined += parts[i];
     candidate = identifier_from(joined);

@@ -28,7 +28,8 @@ class ImportNamer {
   // The Go package name of an import path (empty when unknown).
   using PackageNameLookup = std::function<std::string(const std::string& path)>;
 
-  // `reserved`: names that the file itself declares or that the prelude owns; no import may bind them.
+  // `reserved`: names that the file itself declares or that the prelude owns; no import may bind
+  // them.
   ImportNamer(std::set<std::string> reserved, PackageNameLookup package_name);
 
   // Call once per path, in a stable order (sorted), before asking for names.

@@ -22,7 +22,8 @@ TEST(Names, ParameterNamesAreLowerCasedAndEscaped) {
 TEST(Names, DefaultBindingFollowsLis) {
   EXPECT_EQ(default_binding_name("k8s.io/api/core/v1"), "v1");
   EXPECT_EQ(default_binding_name("github.com/foo/bar/v5"), "bar");
-  EXPECT_EQ(default_binding_name("gopkg.in/yaml.v3"), "yaml.v3");  // lis needs a // Package: header here
+  EXPECT_EQ(default_binding_name("gopkg.in/yaml.v3"),
+            "yaml.v3");  // lis needs a // Package: header here
   EXPECT_EQ(default_binding_name("fmt"), "fmt");
 }
 
@@ -32,9 +33,10 @@ TEST(Names, ImportsThatWouldBindTheSameNameGetAliases) {
                                                  {"log", "log"},
                                                  {"github.com/go-logr/logr/log", "log"},
                                                  {"gopkg.in/yaml.v3", "yaml"}};
-  ImportNamer namer({"Pod"}, [&](const std::string& p) { return go_names.count(p) ? go_names.at(p) : ""; });
-  for (const char* p : {"github.com/go-logr/logr/log", "k8s.io/api/core/v1", "k8s.io/apimachinery/pkg/apis/meta/v1",
-                        "log", "gopkg.in/yaml.v3"}) {
+  ImportNamer namer({"Pod"},
+                    [&](const std::string& p) { return go_names.count(p) ? go_names.at(p) : ""; });
+  for (const char* p : {"github.com/go-logr/logr/log", "k8s.io/api/core/v1",
+                        "k8s.io/apimachinery/pkg/apis/meta/v1", "log", "gopkg.in/yaml.v3"}) {
     namer.add(p);
   }
   EXPECT_EQ(namer.binding("k8s.io/api/core/v1"), "v1");

@@ -11,16 +11,20 @@
 
 namespace lisbind::emit {
 
-Overrides Overrides::load(const std::filesystem::path& file) { return parse(read_file(file), file.string()); }
+Overrides Overrides::load(const std::filesystem::path& file) {
+  return parse(read_file(file), file.string());
+}
 
 Overrides Overrides::parse(const std::string& text, const std::string& origin) {
   toml::table table = parse_toml(text, origin);
   Overrides out;
   for (const auto& [package, symbols] : table) {
     const auto* per_package = symbols.as_table();
-    if (!per_package) throw UserError(origin + ": [" + std::string(package.str()) + "] must be a table of symbols");
+    if (!per_package)
+      throw UserError(origin + ": [" + std::string(package.str()) + "] must be a table of symbols");
     for (const auto& [symbol, value] : *per_package) {
-      std::string where = origin + ": " + std::string(package.str()) + "." + std::string(symbol.str());
+      std::string where =
+          origin + ": " + std::string(package.str()) + "." + std::string(symbol.str());
       const auto* t = value.as_table();
       if (!t) throw UserError(where + " must be an inline table, e.g. { result = \"non-nil\" }");
       Override o;
@@ -33,16 +37,21 @@ Overrides Overrides::parse(const std::string& text, const std::string& origin) {
         };
         if (k == "result") {
           o.result = text();
-          if (o.result != "nilable" && o.result != "non-nil") throw UserError(where + ": result is \"nilable\" or \"non-nil\"");
+          if (o.result != "nilable" && o.result != "non-nil")
+            throw UserError(where + ": result is \"nilable\" or \"non-nil\"");
         } else if (k == "partial" || k == "flag_bool" || k == "direct_error" || k == "skip") {
           auto b = v.value<bool>();
           if (!b) throw UserError(where + ": " + k + " takes true or false");
-          (k == "partial" ? o.partial : k == "flag_bool" ? o.flag_bool : k == "direct_error" ? o.direct_error : o.skip) = *b;
+          (k == "partial"        ? o.partial
+           : k == "flag_bool"    ? o.flag_bool
+           : k == "direct_error" ? o.direct_error
+                                 : o.skip) = *b;
         } else if (k == "rename") {
           o.rename = text();
           static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
           if (!std::regex_match(o.rename, identifier) || names::is_lisette_keyword(o.rename)) {
-            throw UserError(where + ": rename \"" + o.rename + "\" is not a Lisette identifier (letters, digits and _, "
+            throw UserError(where + ": rename \"" + o.rename +
+                            "\" is not a Lisette identifier (letters, digits and _, "
                             "not starting with a digit, not a keyword)");
           }
         } else if (k == "mutates") {
@@ -50,12 +59,14 @@ Overrides Overrides::parse(const std::string& text, const std::string& origin) {
           if (!names) throw UserError(where + ": mutates takes a list of parameter names");
           for (const auto& n : *names) {
             auto name = n.value<std::string>();
-            if (!name || name->empty()) throw UserError(where + ": mutates takes a list of parameter names");
+            if (!name || name->empty())
+              throw UserError(where + ": mutates takes a list of parameter names");
             o.mutates.push_back(*name);
           }
         } else {
-          throw UserError(where + ": unknown key '" + k +
-                          "' (known: result, partial, flag_bool, direct_error, skip, rename, mutates)");
+          throw UserError(
+              where + ": unknown key '" + k +
+              "' (known: result, partial, flag_bool, direct_error, skip, rename, mutates)");
         }
       }
       out.entries_[{std::string(package.str()), std::string(symbol.str())}] = o;
@@ -101,17 +112,23 @@ std::vector<std::string> Overrides::check_against(const model::ApiModel& api) co
       sig = &m->sig;
     }
     if (!o.rename.empty()) {
-      std::string scope = dot == std::string::npos ? package : package + "." + symbol.substr(0, dot);
+      std::string scope =
+          dot == std::string::npos ? package : package + "." + symbol.substr(0, dot);
       std::string own = dot == std::string::npos ? symbol : symbol.substr(dot + 1);
       if (o.rename != own && taken.contains(o.rename)) {
-        problems.push_back(where + ": rename \"" + o.rename + "\" collides with the existing " + scope + "." + o.rename);
+        problems.push_back(where + ": rename \"" + o.rename + "\" collides with the existing " +
+                           scope + "." + o.rename);
       } else if (!renamed_to[scope].insert(o.rename).second) {
-        problems.push_back(where + ": rename \"" + o.rename + "\" is also given to another symbol of " + scope);
+        problems.push_back(where + ": rename \"" + o.rename +
+                           "\" is also given to another symbol of " + scope);
       }
     }
     for (const auto& name : o.mutates) {
-      bool found = sig && std::any_of(sig->params.begin(), sig->params.end(), [&](const model::Param& q) { return q.name == name; });
-      if (!found) problems.push_back(where + ": mutates names \"" + name + "\", which is not a parameter of it");
+      bool found = sig && std::any_of(sig->params.begin(), sig->params.end(),
+                                      [&](const model::Param& q) { return q.name == name; });
+      if (!found)
+        problems.push_back(where + ": mutates names \"" + name +
+                           "\", which is not a parameter of it");
     }
   }
   return problems;

@@ -40,16 +40,19 @@ TEST(Overrides, RejectsMistakesWithTheirPlace) {
   EXPECT_THROW(Overrides::parse("[os\n", "o.toml"), UserError);
 }
 
-
 TEST(Overrides, ARenameMustBeALisetteIdentifier) {
   for (const char* bad : {"with space", "1abc", "fn", "../x", "a-b", ""}) {
-    EXPECT_THROW(Overrides::parse(std::string("[os]\n\"Getwd\" = { rename = \"") + bad + "\" }\n", "o.toml"), UserError)
+    EXPECT_THROW(
+        Overrides::parse(std::string("[os]\n\"Getwd\" = { rename = \"") + bad + "\" }\n", "o.toml"),
+        UserError)
         << bad;
   }
   EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { rename = 5 }\n", "o.toml"), UserError);
   EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { result = true }\n", "o.toml"), UserError);
   EXPECT_THROW(Overrides::parse("[io]\n\"Copy\" = { mutates = [1] }\n", "o.toml"), UserError);
-  EXPECT_EQ(Overrides::parse("[os]\n\"Getwd\" = { rename = \"current_dir2\" }\n", "o.toml").find("os", "Getwd")->rename,
+  EXPECT_EQ(Overrides::parse("[os]\n\"Getwd\" = { rename = \"current_dir2\" }\n", "o.toml")
+                .find("os", "Getwd")
+                ->rename,
             "current_dir2");
 }
 
@@ -88,7 +91,9 @@ TEST(Overrides, UnknownSymbolsCollisionsAndUnknownParametersAreReported) {
   EXPECT_EQ(problems[1], "os.File.Open: package os declares no method File.Open");
   EXPECT_EQ(problems[2], "os.Getwd: rename \"Hostname\" collides with the existing os.Hostname");
   EXPECT_EQ(problems[3], "os.Nope: package os declares no Nope");
-  EXPECT_TRUE(Overrides::parse("[os]\n\"Getwd\" = { rename = \"CurrentDir\" }\n", "o.toml").check_against(api).empty());
+  EXPECT_TRUE(Overrides::parse("[os]\n\"Getwd\" = { rename = \"CurrentDir\" }\n", "o.toml")
+                  .check_against(api)
+                  .empty());
 }
 
 }  // namespace

@@ -1,13 +1,13 @@
 #include "emitter/package_mapper.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "emitter/go_syntax.h"
 #include "emitter/names.h"
@@ -28,15 +28,19 @@ class PackageMapper {
  public:
   PackageMapper(const model::ApiModel& api, const model::Package& pkg, const GeneratorInfo& info,
                 const MapOptions& options)
-      : api_(api), pkg_(pkg), info_(info), options_(options),
+      : api_(api),
+        pkg_(pkg),
+        info_(info),
+        options_(options),
         namer_(reserved_names(pkg),
                [&api](const std::string& path) {
                  const auto* p = api.find_package(path);
                  return p ? p->name : std::string{};
                }),
-        types_(api, pkg.path, [this](const std::string& path, const std::string& name, size_t arity) {
-          return qualify(path, name, arity);
-        }) {
+        types_(api, pkg.path,
+               [this](const std::string& path, const std::string& name, size_t arity) {
+                 return qualify(path, name, arity);
+               }) {
     // Registering the helper's import list up front, in sorted order, makes the aliases independent
     // of the order in which declarations happen to use them.
     for (const auto& path : pkg.imports) {
@@ -47,10 +51,18 @@ class PackageMapper {
   MappedPackage run() {
     for (const auto& d : pkg_.decls) {
       switch (d.kind) {
-        case DeclKind::Const: map_const(d); break;
-        case DeclKind::Var: map_var(d); break;
-        case DeclKind::Func: map_func(d); break;
-        case DeclKind::Type: map_type(d); break;
+        case DeclKind::Const:
+          map_const(d);
+          break;
+        case DeclKind::Var:
+          map_var(d);
+          break;
+        case DeclKind::Func:
+          map_func(d);
+          break;
+        case DeclKind::Type:
+          map_type(d);
+          break;
       }
     }
     declare_stand_ins();
@@ -63,8 +75,9 @@ class PackageMapper {
   static std::set<std::string> reserved_names(const model::Package& pkg) {
     std::set<std::string> names;
     for (const auto& d : pkg.decls) names.insert(d.name);
-    for (const char* p : {"Option", "Result", "Partial", "Slice", "Map", "Ref", "Array", "Unknown", "Never", "VarArgs",
-                          "Channel", "Sender", "Receiver", "Comparable", "error", "string", "int", "bool"}) {
+    for (const char* p : {"Option", "Result", "Partial", "Slice", "Map", "Ref", "Array", "Unknown",
+                          "Never", "VarArgs", "Channel", "Sender", "Receiver", "Comparable",
+                          "error", "string", "int", "bool"}) {
       names.insert(p);
     }
     names.insert(names::default_binding_name(pkg.path));
@@ -89,7 +102,8 @@ class PackageMapper {
 
   bool is_internal(const std::string& path) const {
     const auto* p = api_.find_package(path);
-    return p ? p->internal : path.find("/internal/") != std::string::npos || path.ends_with("/internal");
+    return p ? p->internal
+             : path.find("/internal/") != std::string::npos || path.ends_with("/internal");
   }
 
   // lis refuses `import "go:.../internal/..."` in any typedef, yet exported Go API hands out
@@ -146,14 +160,16 @@ class PackageMapper {
   }
 
   static Unmappable shadowing_prelude(const std::string& name) {
-    return Unmappable(Rule::ShadowsPreludeType, "a type named " + name +
-                                                  " would hide Lisette's own " + name + " in its package's typedef");
+    return Unmappable(
+        Rule::ShadowsPreludeType,
+        "a type named " + name + " would hide Lisette's own " + name + " in its package's typedef");
   }
 
   static bool shadows_prelude(const std::string& name, size_t arity) {
     static const std::map<std::string, size_t> prelude = {
-        {"Option", 1}, {"Result", 2}, {"Partial", 2}, {"Ref", 1},     {"Slice", 1},   {"EnumeratedSlice", 1},
-        {"Map", 2},    {"Channel", 1}, {"Sender", 1}, {"Receiver", 1}, {"VarArgs", 1}, {"Array", 2}};
+        {"Option", 1}, {"Result", 2},          {"Partial", 2}, {"Ref", 1},
+        {"Slice", 1},  {"EnumeratedSlice", 1}, {"Map", 2},     {"Channel", 1},
+        {"Sender", 1}, {"Receiver", 1},        {"VarArgs", 1}, {"Array", 2}};
     auto it = prelude.find(name);
     // lis reads `Array` as the prelude's at any arity (`impl Array` fails with an arity error).
     return it != prelude.end() && (it->second == arity || name == "Array");
@@ -172,14 +188,15 @@ class PackageMapper {
     // lis binds the last path element unless told otherwise; importers of this file then use the
     // Go package name, which is what every lisbind file assumes.
     if (pkg_.name != names::default_binding_name(pkg_.path)) h.push_back("Package: " + pkg_.name);
-    std::string go = api_.go_version.starts_with("go") ? api_.go_version.substr(2) : api_.go_version;
+    std::string go =
+        api_.go_version.starts_with("go") ? api_.go_version.substr(2) : api_.go_version;
     h.push_back("Go: " + go);
     h.push_back("Lisette: " + info_.lis_version);
     return h;
   }
 
-  void record(const std::string& symbol, const char* kind, BindStatus status, const LedgerCode& code,
-              std::string message) {
+  void record(const std::string& symbol, const char* kind, BindStatus status,
+              const LedgerCode& code, std::string message) {
     out_.ledger.push_back({pkg_.path, symbol, kind, status, code.text(), std::move(message)});
   }
 
@@ -230,12 +247,14 @@ class PackageMapper {
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, f);
     if (ec != std::errc()) return text;
     std::string s(buffer, end);
-    if (s.find_first_of(".eE") == std::string::npos && s.find_first_of("ni") == std::string::npos) s += ".0";
+    if (s.find_first_of(".eE") == std::string::npos && s.find_first_of("ni") == std::string::npos)
+      s += ".0";
     return s;
   }
 
   static bool fits_int64(const std::string& v) {
-    if (v.starts_with("-")) return true;  // negative values below int64 do not fit any literal anyway
+    if (v.starts_with("-"))
+      return true;  // negative values below int64 do not fit any literal anyway
     const std::string limit = "9223372036854775807";
     return v.size() < limit.size() || (v.size() == limit.size() && v <= limit);
   }
@@ -250,7 +269,8 @@ class PackageMapper {
   void map_var(const Decl& d) {
     try {
       // Package variables are initialised by their package; nil is the exception, not the rule.
-      out_.file.vars.push_back({doc_lines(d.doc), {}, d.name, lis::to_text(types_.map(d.type, Position::NonNilResult))});
+      out_.file.vars.push_back(
+          {doc_lines(d.doc), {}, d.name, lis::to_text(types_.map(d.type, Position::NonNilResult))});
       record(d.name, "var", BindStatus::Bound, Rule::Var, "");
     } catch (const Unmappable& e) {
       skip(d, d.name, "var", e);
@@ -303,17 +323,18 @@ class PackageMapper {
       Position pos = written ? Position::WrittenParam : Position::Param;
       bool variadic = sig.variadic && i + 1 == sig.params.size() && p.type->kind == TypeKind::Slice;
       b.type = variadic ? lis::var_args(types_.map(p.type->elem, pos)) : types_.map(p.type, pos);
-      b.nil_accepted = fact && fact->nil == model::NilArgFact::Accepted && p.type->kind == TypeKind::Pointer;
+      b.nil_accepted =
+          fact && fact->nil == model::NilArgFact::Accepted && p.type->kind == TypeKind::Pointer;
       if (b.nil_accepted) {
         b.type = lis::option(std::move(b.type));
         b.nil_at = fact->nil_at;
       }
       auto k = p.type->kind;
       bool by_reference = k == TypeKind::Pointer || k == TypeKind::Slice || k == TypeKind::Map;
-      b.mutability = !by_reference ? ParamMutability::ByValue
-                     : written     ? ParamMutability::Written
+      b.mutability = !by_reference                                  ? ParamMutability::ByValue
+                     : written                                      ? ParamMutability::Written
                      : fact && fact->writes == model::WriteFact::No ? ParamMutability::OnlyRead
-                                                                     : ParamMutability::NoEvidence;
+                                                                    : ParamMutability::NoEvidence;
       if (written) b.writes_at = fact->writes_at;
       b.name = names::parameter_name(p.name, i);
       // Lower-casing can make two Go names equal (T and t); the later one takes its position.
@@ -331,7 +352,8 @@ class PackageMapper {
   }
 
   // The body evidence with the project's override for `symbol` applied on top.
-  model::Facts effective_facts(const model::Facts& facts, const model::Signature& sig, const Override* o) const {
+  model::Facts effective_facts(const model::Facts& facts, const model::Signature& sig,
+                               const Override* o) const {
     model::Facts f = facts;
     if (!o) return f;
     f.present = true;
@@ -354,12 +376,17 @@ class PackageMapper {
 
   // One function, method or interface method: its declaration, and in `binding` the decisions
   // behind it. Throws Unmappable.
-  lis::Function function(const std::string& name, const model::Signature& sig, SignatureContext context,
-                         FunctionBinding& binding, const std::string& doc = {}, const model::Facts& facts = {},
+  lis::Function function(const std::string& name, const model::Signature& sig,
+                         SignatureContext context, FunctionBinding& binding,
+                         const std::string& doc = {}, const model::Facts& facts = {},
                          const std::string& symbol = {}) const {
-    if (names::is_lisette_keyword(name)) throw Unmappable(Rule::KeywordName, name + " is a Lisette keyword");
-    const Override* o = options_.overrides && !symbol.empty() ? options_.overrides->find(pkg_.path, symbol) : nullptr;
-    if (o && o->skip) throw Unmappable(Rule::OverrideSkip, "skipped by the project's overrides file");
+    if (names::is_lisette_keyword(name))
+      throw Unmappable(Rule::KeywordName, name + " is a Lisette keyword");
+    const Override* o = options_.overrides && !symbol.empty()
+                            ? options_.overrides->find(pkg_.path, symbol)
+                            : nullptr;
+    if (o && o->skip)
+      throw Unmappable(Rule::OverrideSkip, "skipped by the project's overrides file");
     model::Facts evidence = effective_facts(facts, sig, o);
     binding.params = params(sig, evidence.present ? &evidence : nullptr);
     context.sentinel_minus_one = says_minus_one_means_absent(doc);
@@ -379,7 +406,8 @@ class PackageMapper {
       f.name = o->rename;
     }
     if (r.comma_ok) f.attributes.push_back(lis::AttributeKind::CommaOk);
-    if (r.rule == Rule::SentinelMinusOne) f.attributes.push_back(lis::AttributeKind::SentinelMinusOne);
+    if (r.rule == Rule::SentinelMinusOne)
+      f.attributes.push_back(lis::AttributeKind::SentinelMinusOne);
     // Results callers routinely drop: closing, flushing, and a builder handing back itself.
     if (r.is_unit_result() && (name == "Close" || name == "Flush")) {
       f.attributes.push_back(lis::AttributeKind::AllowUnusedResult);
@@ -401,8 +429,9 @@ class PackageMapper {
   // Comparison functions also mention -1 ("-1 if x < y") but pair it with +1.
   static bool says_minus_one_means_absent(const std::string& doc) {
     if (doc.find("-1") == std::string::npos || doc.find("+1") != std::string::npos) return false;
-    for (const char* absent : {"not present", "not found", "or -1 if none", "-1 if none", "no such", "is not in",
-                               "are not in", "absent", "-1 if there is no", "does not contain"}) {
+    for (const char* absent :
+         {"not present", "not found", "or -1 if none", "-1 if none", "no such", "is not in",
+          "are not in", "absent", "-1 if there is no", "does not contain"}) {
       if (doc.find(absent) != std::string::npos) return true;
     }
     return false;
@@ -412,7 +441,8 @@ class PackageMapper {
     try {
       std::string note;
       FunctionBinding fb;
-      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, fb, d.doc, d.facts, d.name);
+      lis::Function f = function(d.name, d.sig, {d.name, false, false, "", "", false}, fb, d.doc,
+                                 d.facts, d.name);
       for (const auto& tp : d.tparams) f.generics.push_back(generic_param(tp, note));
       LedgerCode code(fb.result.rule, fb.override_applied);
       keep({d.name, code, {}, {}, std::move(fb), std::nullopt}, f, true);
@@ -444,11 +474,14 @@ class PackageMapper {
     if (reserved || (d.tparams.empty() && shadows_plain_prelude_type(d.name))) {
       // lis reserves the first kind (declaring one makes the whole file fail to parse); the second
       // would hide a prelude type from the whole file.
-      Unmappable why = reserved ? Unmappable(Rule::ReservedName, "a type named " + d.name + " cannot be declared in Lisette")
-                                : shadowing_prelude(d.name);
+      Unmappable why = reserved
+                           ? Unmappable(Rule::ReservedName,
+                                        "a type named " + d.name + " cannot be declared in Lisette")
+                           : shadowing_prelude(d.name);
       skip(d, d.name, "type", why);
       for (const auto& m : d.methods) {
-        if (d.exported) record(d.name + "." + m.name, "method", BindStatus::Skipped, why.code, why.what());
+        if (d.exported)
+          record(d.name + "." + m.name, "method", BindStatus::Skipped, why.code, why.what());
       }
       return;
     }
@@ -491,7 +524,8 @@ class PackageMapper {
     // Where every field is visible lis works comparability out itself; where some are hidden
     // (or all, for an opaque type) only the Go fact can tell it.
     bool hidden_insides =
-        (t.form == lis::TypeForm::Struct && !code.opaque && code.rule == Rule::StructHiddenFields) ||
+        (t.form == lis::TypeForm::Struct && !code.opaque &&
+         code.rule == Rule::StructHiddenFields) ||
         (t.form == lis::TypeForm::Opaque && d.underlying && d.underlying->kind == TypeKind::Struct);
     if (hidden_insides && !d.comparable) t.attributes.push_back(lis::AttributeKind::Incomparable);
     out_.file.types.push_back(std::move(t));
@@ -503,8 +537,10 @@ class PackageMapper {
   Rule shape_type(const Decl& d, lis::TypeDecl& t, BindStatus& status) {
     const TypeRef& u = *d.underlying;
     switch (u.kind) {
-      case TypeKind::Struct: return shape_struct(u, t, status);
-      case TypeKind::Interface: return shape_interface(d, u, t);
+      case TypeKind::Struct:
+        return shape_struct(u, t, status);
+      case TypeKind::Interface:
+        return shape_interface(d, u, t);
       case TypeKind::Func:
         t.form = lis::TypeForm::Alias;
         t.target = lis::to_text(types_.map(u, Position::Underlying));
@@ -526,15 +562,18 @@ class PackageMapper {
       try {
         if (f.embedded) {
           const TypeRef& e = *f.type;
-          lis::Type embedded = e.kind == TypeKind::Pointer ? lis::ref(types_.map(e.elem, Position::TypeArg), true)
-                                                           : types_.map(e, Position::TypeArg);
+          lis::Type embedded = e.kind == TypeKind::Pointer
+                                   ? lis::ref(types_.map(e.elem, Position::TypeArg), true)
+                                   : types_.map(e, Position::TypeArg);
           t.fields.push_back({doc_lines(f.doc), {}, "", lis::to_text(embedded)});
         } else {
           lis::Type type = types_.map(f.type, Position::Field);
           std::string text = lis::to_text(type);
           if (options_.record_decisions) {
             std::string symbol = t.name + "." + f.name;
-            out_.bindings[symbol] = {symbol, LedgerCode(Rule::Struct), {}, "pub " + f.name + ": " + text, std::nullopt, type};
+            out_.bindings[symbol] = {symbol,       LedgerCode(Rule::Struct),
+                                     {},           "pub " + f.name + ": " + text,
+                                     std::nullopt, type};
           }
           t.fields.push_back({doc_lines(f.doc), {}, f.name, text});
         }
@@ -569,23 +608,25 @@ class PackageMapper {
     // Methods reached through an embedded interface are listed, not embedded: lis 0.12.5 calls a
     // method it finds through `embed` as if it had one result, which Go rejects for (T, error).
     FlatInterface flat = flatten_interface(api_, u, pkg_.path, d.name);
-    for (const auto& e : flat.unresolved_embeds) t.embeds.push_back(lis::to_text(types_.map(e, Position::TypeArg)));
+    for (const auto& e : flat.unresolved_embeds)
+      t.embeds.push_back(lis::to_text(types_.map(e, Position::TypeArg)));
     for (const auto& m : flat.methods) {
       if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
         // Only the declaring package can implement it; lis knows the method by its Go identity.
         sealed = true;
         lis::Function f;
         f.name = m.name;
-        f.attributes.push_back(
-            {lis::AttributeKind::UnexportedIdentity, go_method_identity(m.declaring_package, m.name, m.sig)});
+        f.attributes.push_back({lis::AttributeKind::UnexportedIdentity,
+                                go_method_identity(m.declaring_package, m.name, m.sig)});
         unexported.push_back(std::move(f));
         continue;
       }
       FunctionBinding binding;
       lis::Function f;
       try {
-        f = function(m.name, m.sig, {m.name, true, false, m.declaring_package, m.declaring_interface, false}, binding,
-                     m.doc);
+        f = function(m.name, m.sig,
+                     {m.name, true, false, m.declaring_package, m.declaring_interface, false},
+                     binding, m.doc);
       } catch (const Unmappable&) {
         // The interface stays usable through its other methods; Lisette code cannot implement
         // it, which the missing method makes lis enforce.
@@ -633,22 +674,26 @@ class PackageMapper {
       try {
         FunctionBinding fb;
         const ImplementedMethod* implemented =
-            options_.implements && receiver_pkg.empty() ? options_.implements->implemented(pkg_.path, d.name, m.name)
-                                                        : nullptr;
+            options_.implements && receiver_pkg.empty()
+                ? options_.implements->implemented(pkg_.path, d.name, m.name)
+                : nullptr;
         lis::Function f;
         Rule rule;
         if (implemented) {
           // The interface's shape, not the body's evidence: were the result Option here and plain
           // in the interface, the type would no longer implement it in Lisette (DeepCopyObject).
           const InterfaceMethodEntry& im = *implemented->method;
-          f = function(m.name, im.sig, {m.name, true, false, im.declaring_package, im.declaring_interface, false}, fb,
-                       im.doc, {}, symbol);
+          f = function(m.name, im.sig,
+                       {m.name, true, false, im.declaring_package, im.declaring_interface, false},
+                       fb, im.doc, {}, symbol);
           rule = Rule::InterfaceMethodShape;
-          fb.shape_source = ShapeSource{implemented->interface_package, implemented->interface_name};
+          fb.shape_source =
+              ShapeSource{implemented->interface_package, implemented->interface_name};
         } else {
-          f = function(m.name, m.sig,
-                       {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false}, fb,
-                       m.doc, m.facts, symbol);
+          f = function(
+              m.name, m.sig,
+              {m.name, true, false, receiver_pkg.empty() ? pkg_.path : receiver_pkg, d.name, false},
+              fb, m.doc, m.facts, symbol);
           rule = fb.result.rule;
         }
         // A pointer receiver the body writes through needs a writable reference to call on.
@@ -692,7 +737,8 @@ std::vector<std::string> doc_lines(const std::string& doc) {
   std::istringstream in(doc);
   std::string line;
   while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+      line.pop_back();
     lines.push_back(line);
   }
   while (!lines.empty() && lines.back().empty()) lines.pop_back();
@@ -729,7 +775,8 @@ std::string lisette_number_literal(const std::string& literal, const std::string
   bool negative = literal.starts_with("-");
   std::string body = negative ? literal.substr(1) : literal;
   std::string lower = body;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   bool prefixed = lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b");
   bool floaty = !prefixed && lower.find_first_of(".e") != std::string::npos;
   if (lower.starts_with("0x") && lower.find('p') != std::string::npos) return {};  // hex float
@@ -743,7 +790,9 @@ std::string lisette_number_literal(const std::string& literal, const std::string
   } else if (kind == "float") {
     if (prefixed || lower.ends_with("i")) return {};
     if (body.starts_with(".")) body = "0" + body;
-    if (auto dot = body.find('.'); dot != std::string::npos && (dot + 1 == body.size() || !std::isdigit(static_cast<unsigned char>(body[dot + 1])))) {
+    if (auto dot = body.find('.');
+        dot != std::string::npos &&
+        (dot + 1 == body.size() || !std::isdigit(static_cast<unsigned char>(body[dot + 1])))) {
       body.insert(dot + 1, "0");
     }
   } else {
@@ -770,14 +819,16 @@ std::string const_literal(const model::ConstValue& value) {
     return as_written.empty() ? v : as_written;
   }
   if (value.kind == "float") {
-    if (std::string as_written = lisette_number_literal(value.literal, "float"); !as_written.empty()) {
+    if (std::string as_written = lisette_number_literal(value.literal, "float");
+        !as_written.empty()) {
       // A literal with more digits than a float64 holds (math.Pi) is still exact to Go.
       return as_written;
     }
     std::string f = value.float_text.empty() ? value.exact : value.float_text;
     if (f.find_first_of("/") != std::string::npos || f.find("Inf") != std::string::npos ||
         f.find("NaN") != std::string::npos) {
-      throw Unmappable(Rule::ConstFloatForm, "the float constant " + value.exact + " has no finite decimal form");
+      throw Unmappable(Rule::ConstFloatForm,
+                       "the float constant " + value.exact + " has no finite decimal form");
     }
     // lis wants a digit on both sides of the point; Go's shortest form gives "1e+06" or "0.5".
     if (f.find_first_of(".eE") == std::string::npos) f += ".0";
@@ -787,8 +838,8 @@ std::string const_literal(const model::ConstValue& value) {
                    "a " + value.kind + " constant has no Lisette literal");
 }
 
-MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,
-                          const MapOptions& options) {
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package,
+                          const GeneratorInfo& info, const MapOptions& options) {
   return PackageMapper(api, package, info, options).run();
 }
 

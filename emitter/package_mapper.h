@@ -9,9 +9,9 @@
 
 #include "emitter/binding_record.h"
 #include "emitter/ledger.h"
+#include "emitter/lisette_model.h"
 #include "emitter/method_sets.h"
 #include "emitter/overrides.h"
-#include "emitter/lisette_model.h"
 #include "importer/api_model.h"
 
 namespace lisbind::emit {
@@ -32,11 +32,12 @@ struct MapOptions {
 struct MappedPackage {
   lis::File file;
   std::vector<LedgerEntry> ledger;
-  std::map<std::string, Binding> bindings;  // by symbol (functions, methods, fields), with record_decisions
+  std::map<std::string, Binding>
+      bindings;  // by symbol (functions, methods, fields), with record_decisions
 };
 
-MappedPackage map_package(const model::ApiModel& api, const model::Package& package, const GeneratorInfo& info,
-                          const MapOptions& options = {});
+MappedPackage map_package(const model::ApiModel& api, const model::Package& package,
+                          const GeneratorInfo& info, const MapOptions& options = {});
 
 // `///` lines from a Go doc comment.
 std::vector<std::string> doc_lines(const std::string& doc);

@@ -15,7 +15,8 @@ void print_doc(std::string& out, const std::vector<std::string>& doc, const std:
   }
 }
 
-void print_attributes(std::string& out, const std::vector<Attribute>& attributes, const std::string& indent) {
+void print_attributes(std::string& out, const std::vector<Attribute>& attributes,
+                      const std::string& indent) {
   for (const auto& a : attributes) out += indent + attribute_text(a) + "\n";
 }
 
@@ -36,29 +37,41 @@ std::string param_text(const Param& p) { return p.name + ": " + p.type; }
 
 std::string attribute_text(const Attribute& a) {
   switch (a.kind) {
-    case AttributeKind::Unexported: return "#[go(unexported)]";
-    case AttributeKind::UnexportedIdentity: return "#[go(unexported, \"" + a.arg + "\")]";
-    case AttributeKind::Constraint: return "#[go(constraint)]";
-    case AttributeKind::HiddenFields: return "#[go(hidden_fields)]";
-    case AttributeKind::Incomparable: return "#[go(incomparable)]";
-    case AttributeKind::CommaOk: return "#[go(comma_ok)]";
-    case AttributeKind::SentinelMinusOne: return "#[go(sentinel_minus_one)]";
-    case AttributeKind::GoName: return "#[go(\"" + a.arg + "\")]";
-    case AttributeKind::AllowUnusedResult: return "#[allow(unused_result)]";
-    case AttributeKind::AllowUnusedValue: return "#[allow(unused_value)]";
+    case AttributeKind::Unexported:
+      return "#[go(unexported)]";
+    case AttributeKind::UnexportedIdentity:
+      return "#[go(unexported, \"" + a.arg + "\")]";
+    case AttributeKind::Constraint:
+      return "#[go(constraint)]";
+    case AttributeKind::HiddenFields:
+      return "#[go(hidden_fields)]";
+    case AttributeKind::Incomparable:
+      return "#[go(incomparable)]";
+    case AttributeKind::CommaOk:
+      return "#[go(comma_ok)]";
+    case AttributeKind::SentinelMinusOne:
+      return "#[go(sentinel_minus_one)]";
+    case AttributeKind::GoName:
+      return "#[go(\"" + a.arg + "\")]";
+    case AttributeKind::AllowUnusedResult:
+      return "#[allow(unused_result)]";
+    case AttributeKind::AllowUnusedValue:
+      return "#[allow(unused_value)]";
   }
   return {};
 }
 
 bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind) {
-  return std::any_of(attributes.begin(), attributes.end(), [&](const Attribute& a) { return a.kind == kind; });
+  return std::any_of(attributes.begin(), attributes.end(),
+                     [&](const Attribute& a) { return a.kind == kind; });
 }
 
 std::string print_function(const Function& f, const std::string& indent, bool is_pub) {
   std::string out;
   print_doc(out, f.doc, indent);
   print_attributes(out, f.attributes, indent);
-  std::string head = indent + (is_pub ? "pub fn " : "fn ") + f.name + generics_text(f.generics) + "(";
+  std::string head =
+      indent + (is_pub ? "pub fn " : "fn ") + f.name + generics_text(f.generics) + "(";
   std::vector<std::string> items;
   if (!f.receiver.empty()) items.push_back(f.receiver);
   for (const auto& p : f.params) items.push_back(param_text(p));
@@ -99,7 +112,8 @@ std::string print_type_decl(const TypeDecl& t) {
         // On fields lis wants attributes before the doc comment, unlike everywhere else.
         print_attributes(out, f.attributes, "  ");
         print_doc(out, f.doc, "  ");
-        out += f.name.empty() ? "  embed " + f.type + ",\n" : "  pub " + f.name + ": " + f.type + ",\n";
+        out += f.name.empty() ? "  embed " + f.type + ",\n"
+                              : "  pub " + f.name + ": " + f.type + ",\n";
       }
       out += "}\n";
       break;
@@ -137,7 +151,8 @@ std::string print_file(const File& file) {
   auto print_const = [](const Const& c) {
     std::string out;
     print_doc(out, c.doc, "");  // lis rejects attributes on constants, so there are none
-    out += "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) + (c.value.empty() ? "" : " = " + c.value) + "\n";
+    out += "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) +
+           (c.value.empty() ? "" : " = " + c.value) + "\n";
     return out;
   };
 
@@ -187,14 +202,15 @@ std::string print_file(const File& file) {
   for (const auto& i : file.impls) {
     if (!i.methods.empty()) impls.push_back(&i);
   }
-  std::sort(impls.begin(), impls.end(), [](auto* a, auto* b) { return a->type_name < b->type_name; });
+  std::sort(impls.begin(), impls.end(),
+            [](auto* a, auto* b) { return a->type_name < b->type_name; });
   for (const auto* impl : impls) {
     std::vector<const Function*> methods;
     for (const auto& m : impl->methods) methods.push_back(&m);
     std::sort(methods.begin(), methods.end(), by_name);
     // `impl<T: Comparable> Set<T>`: bounds on the impl's parameters, bare names on the type.
-    std::string out =
-        "impl" + generics_text(impl->generics) + " " + impl->type_name + generics_text(impl->generics, false) + " {\n";
+    std::string out = "impl" + generics_text(impl->generics) + " " + impl->type_name +
+                      generics_text(impl->generics, false) + " {\n";
     for (size_t i = 0; i < methods.size(); ++i) {
       if (i) out += "\n";
       out += print_function(*methods[i], "  ", false);

@@ -6,9 +6,8 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "emitter/warm_stamp.h"
 #include "importer/errors.h"
@@ -20,7 +19,9 @@ using nlohmann::json;
 
 fs::path vendor_dir(const fs::path& project) { return project / kVendorDir; }
 
-std::string local_typedef_prefix(const std::string& module) { return "replaced/" + module + "/local/"; }
+std::string local_typedef_prefix(const std::string& module) {
+  return "replaced/" + module + "/local/";
+}
 
 json BindingLock::to_json() const {
   json j = json::object();
@@ -71,9 +72,12 @@ std::string BindingLock::build_summary() const {
 namespace {
 
 const char* const kRegenerate =
-    "; regenerate it: delete lisbind/ and run `lisbind import MODULE@VERSION` for each module you bound";
+    "; regenerate it: delete lisbind/ and run `lisbind import MODULE@VERSION` for each module you "
+    "bound";
 
-UserError invalid_lock(const std::string& why) { return UserError("lisbind/lisbind.lock is invalid: " + why + kRegenerate); }
+UserError invalid_lock(const std::string& why) {
+  return UserError("lisbind/lisbind.lock is invalid: " + why + kRegenerate);
+}
 
 bool only_chars(const std::string& s, const char* extra) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) {
@@ -94,7 +98,8 @@ void check_module_path(const std::string& m, const std::string& what) {
 }
 
 void check_version(const std::string& v, const std::string& what) {
-  if (!only_chars(v, ".+-") || v.front() != 'v') throw invalid_lock(what + " '" + v + "' is not a module version");
+  if (!only_chars(v, ".+-") || v.front() != 'v')
+    throw invalid_lock(what + " '" + v + "' is not a module version");
 }
 
 // A local module's directory as lisette.toml holds it: it may leave the project (`../shop`), since
@@ -107,23 +112,28 @@ void check_local_path(const std::string& p, const std::string& what) {
 }
 
 bool is_hex16(const std::string& h) {
-  return h.size() == 16 && std::all_of(h.begin(), h.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); });
+  return h.size() == 16 && std::all_of(h.begin(), h.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
+         });
 }
 
 void validate(const BindingLock& l) {
-  if (!only_chars(l.lis_version, ".+-") || l.lis_version.find("..") != std::string::npos || l.lis_version.front() == '.') {
+  if (!only_chars(l.lis_version, ".+-") || l.lis_version.find("..") != std::string::npos ||
+      l.lis_version.front() == '.') {
     throw invalid_lock("lis version '" + l.lis_version + "' is not a version");
   }
   if (!only_chars(l.goos, "") || !only_chars(l.goarch, "")) {
     throw invalid_lock("target '" + l.goos + "_" + l.goarch + "' is not GOOS_GOARCH");
   }
   for (const auto& r : l.requests) {
-    std::string pattern = r.pattern.ends_with("/...") ? r.pattern.substr(0, r.pattern.size() - 4) : r.pattern;
+    std::string pattern =
+        r.pattern.ends_with("/...") ? r.pattern.substr(0, r.pattern.size() - 4) : r.pattern;
     check_module_path(pattern, "request");
     check_module_path(r.module, "request module");
     if (r.is_local()) {
       check_local_path(r.local, "request directory");
-      if (!r.version.empty()) throw invalid_lock("the local request " + r.pattern + " has a version");
+      if (!r.version.empty())
+        throw invalid_lock("the local request " + r.pattern + " has a version");
     } else {
       check_version(r.version, "request version");
     }
@@ -133,7 +143,8 @@ void validate(const BindingLock& l) {
     if (e.is_local()) {
       check_local_path(e.local, "directory of " + m);
       if (!e.version.empty()) throw invalid_lock("the local module " + m + " has a version");
-      if (!is_hex16(e.source)) throw invalid_lock("the source hash of " + m + " is not 16 hex digits");
+      if (!is_hex16(e.source))
+        throw invalid_lock("the source hash of " + m + " is not 16 hex digits");
     } else {
       check_version(e.version, "version of " + m);
     }
@@ -145,13 +156,18 @@ void validate(const BindingLock& l) {
     } catch (const UserError& e) {
       throw invalid_lock(e.what());
     }
-    if (hash.size() != 16 || !only_chars(hash, "")) throw invalid_lock("the hash of " + rel + " is not 16 hex digits");
-    // Each typedef sits where lis reads its module's packages: `<module>@<version>/...` for a module
-    // from the proxy, `replaced/<module>/local/...` for a local one.
-    bool placed = rel.ends_with(".d.lis") && std::any_of(l.modules.begin(), l.modules.end(), [&](const auto& m) {
-      return rel.starts_with(m.second.is_local() ? local_typedef_prefix(m.first) : m.first + "@" + m.second.version + "/");
-    });
-    if (!placed) throw invalid_lock("the typedef " + rel + " is not below the directory of a locked module");
+    if (hash.size() != 16 || !only_chars(hash, ""))
+      throw invalid_lock("the hash of " + rel + " is not 16 hex digits");
+    // Each typedef sits where lis reads its module's packages: `<module>@<version>/...` for a
+    // module from the proxy, `replaced/<module>/local/...` for a local one.
+    bool placed =
+        rel.ends_with(".d.lis") &&
+        std::any_of(l.modules.begin(), l.modules.end(), [&](const auto& m) {
+          return rel.starts_with(m.second.is_local() ? local_typedef_prefix(m.first)
+                                                     : m.first + "@" + m.second.version + "/");
+        });
+    if (!placed)
+      throw invalid_lock("the typedef " + rel + " is not below the directory of a locked module");
   }
   for (const auto& m : l.added) check_module_path(m, "manifest line");
 }
@@ -168,16 +184,18 @@ BindingLock BindingLock::from_json(const json& j) {
   l.rules_id = j.value("rules", std::string{});
   l.go_version = j.at("go");
   std::string target = j.at("target");
-  if (target.find('_') == std::string::npos) throw invalid_lock("target '" + target + "' is not GOOS_GOARCH");
+  if (target.find('_') == std::string::npos)
+    throw invalid_lock("target '" + target + "' is not GOOS_GOARCH");
   l.goos = target.substr(0, target.find('_'));
   l.goarch = target.substr(target.find('_') + 1);
   l.overrides_hash = j.value("overrides", std::string{});
   for (const auto& r : j.at("requests")) {
-    l.requests.push_back({r.at("pattern"), r.at("module"), r.at("version"), r.value("local", std::string{})});
+    l.requests.push_back(
+        {r.at("pattern"), r.at("module"), r.at("version"), r.value("local", std::string{})});
   }
   for (const auto& [m, e] : j.at("modules").items()) {
-    l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{}), e.value("local", std::string{}),
-                    e.value("source", std::string{})};
+    l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{}),
+                    e.value("local", std::string{}), e.value("source", std::string{})};
   }
   l.files = j.at("files").get<std::map<std::string, std::string>>();
   if (j.contains("build")) {
@@ -193,8 +211,9 @@ BindingLock BindingLock::from_json(const json& j) {
   return l;
 }
 
-Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
-                       const GeneratorInfo& info, const std::string& local_source) {
+Bindings make_bindings(const model::ApiModel& api, Generated generated,
+                       std::vector<BindRequest> requests, const GeneratorInfo& info,
+                       const std::string& local_source) {
   Bindings b;
   BindingLock& lock = b.lock;
   lock.lisbind_version = info.lisbind_version;
@@ -206,7 +225,8 @@ Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vec
   lock.has_build = true;
   lock.cgo = api.build.cgo;
   lock.tags = api.build.tags;
-  std::sort(requests.begin(), requests.end(), [](auto& a, auto& b) { return a.pattern < b.pattern; });
+  std::sort(requests.begin(), requests.end(),
+            [](auto& a, auto& b) { return a.pattern < b.pattern; });
   lock.requests = std::move(requests);
 
   std::set<std::string> direct;
@@ -226,7 +246,8 @@ Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vec
       f.relative_path = local_typedef_prefix(m.path) + rel + f.relative_path.filename().string();
       lock.modules[m.path] = {"", {}, local->second, local_source};
     } else {
-      lock.modules[m.path] = {m.version, direct.contains(m.path) ? std::vector<std::string>{} : parents};
+      lock.modules[m.path] = {m.version,
+                              direct.contains(m.path) ? std::vector<std::string>{} : parents};
     }
     lock.files[f.relative_path.generic_string()] = fnv1a_hex(f.text);
     b.files.push_back(std::move(f));
@@ -240,7 +261,8 @@ namespace {
 
 // The import path of the package a typedef in the tree is for: `<root>/<rel>/<last>.d.lis` is
 // `<module>/<rel>`, `<root>/<last>.d.lis` is `<module>`.
-std::string package_of_file(const std::string& rel, const std::string& root, const std::string& module) {
+std::string package_of_file(const std::string& rel, const std::string& root,
+                            const std::string& module) {
   std::string below = rel.substr(root.size());
   auto slash = below.rfind('/');
   return slash == std::string::npos ? module : module + "/" + below.substr(0, slash);
@@ -292,9 +314,12 @@ void merge_bindings(Bindings& into, Bindings more) {
     }
     LockedModule& mine = it->second;
     if (mine.is_local() != e.is_local() || mine.version != e.version || mine.local != e.local) {
-      auto where = [](const LockedModule& m) { return m.is_local() ? "the local directory " + m.local : m.version; };
+      auto where = [](const LockedModule& m) {
+        return m.is_local() ? "the local directory " + m.local : m.version;
+      };
       throw UserError(module + " is needed both at " + where(mine) + " and at " + where(e) +
-                      " by the modules being bound; lis builds one version of a module: bind them at matching versions");
+                      " by the modules being bound; lis builds one version of a module: bind them "
+                      "at matching versions");
     }
     if (mine.via.empty() || e.via.empty()) {
       mine.via.clear();  // direct for one load: direct
@@ -305,13 +330,17 @@ void merge_bindings(Bindings& into, Bindings more) {
     }
   }
   for (auto& r : more.lock.requests) {
-    bool known = std::any_of(a.requests.begin(), a.requests.end(), [&](const BindRequest& x) { return x.pattern == r.pattern; });
+    bool known = std::any_of(a.requests.begin(), a.requests.end(),
+                             [&](const BindRequest& x) { return x.pattern == r.pattern; });
     if (!known) a.requests.push_back(r);
   }
-  std::sort(a.requests.begin(), a.requests.end(), [](auto& x, auto& y) { return x.pattern < y.pattern; });
+  std::sort(a.requests.begin(), a.requests.end(),
+            [](auto& x, auto& y) { return x.pattern < y.pattern; });
   for (auto& f : more.files) {
     std::string rel = f.relative_path.generic_string();
-    auto it = std::find_if(into.files.begin(), into.files.end(), [&](const TypedefFile& x) { return x.relative_path == f.relative_path; });
+    auto it = std::find_if(into.files.begin(), into.files.end(), [&](const TypedefFile& x) {
+      return x.relative_path == f.relative_path;
+    });
     if (it == into.files.end()) {
       a.files[rel] = fnv1a_hex(f.text);
       into.files.push_back(std::move(f));
@@ -320,7 +349,8 @@ void merge_bindings(Bindings& into, Bindings more) {
       *it = std::move(f);
     }
   }
-  std::sort(into.files.begin(), into.files.end(), [](auto& x, auto& y) { return x.relative_path < y.relative_path; });
+  std::sort(into.files.begin(), into.files.end(),
+            [](auto& x, auto& y) { return x.relative_path < y.relative_path; });
   json ledger = parse_ledger(into.ledger_json);
   for (const auto& [package, entries] : parse_ledger(more.ledger_json)["packages"].items()) {
     if (!ledger["packages"].contains(package)) ledger["packages"][package] = entries;
@@ -331,7 +361,8 @@ void merge_bindings(Bindings& into, Bindings more) {
 
 Bindings without_local_modules(Bindings bindings, const std::set<std::string>& modules) {
   BindingLock& lock = bindings.lock;
-  std::erase_if(lock.requests, [&](const BindRequest& r) { return r.is_local() && modules.contains(r.module); });
+  std::erase_if(lock.requests,
+                [&](const BindRequest& r) { return r.is_local() && modules.contains(r.module); });
   std::set<std::string> dropped;
   for (auto& [module, e] : lock.modules) {
     if (e.is_local() && modules.contains(module)) {
@@ -353,7 +384,9 @@ Bindings without_local_modules(Bindings bindings, const std::set<std::string>& m
     lock.modules.erase(module);
   }
   for (const auto& rel : dropped_files) lock.files.erase(rel);
-  std::erase_if(bindings.files, [&](const TypedefFile& f) { return dropped_files.contains(f.relative_path.generic_string()); });
+  std::erase_if(bindings.files, [&](const TypedefFile& f) {
+    return dropped_files.contains(f.relative_path.generic_string());
+  });
   json ledger = parse_ledger(bindings.ledger_json);
   for (const auto& p : dropped_packages) ledger["packages"].erase(p);
   bindings.ledger_json = write_ledger(std::move(ledger));
@@ -387,7 +420,9 @@ constexpr const char* kSummaryFile = "ledger-summary.txt";
 // Only ever called on a staging directory, which replace_directory then moves into place whole.
 void write_layout(const fs::path& dir, const Bindings& b, bool with_summary) {
   for (const auto& f : b.files) {
-    write_file(dir / "typedefs" / checked_relative_path(f.relative_path.generic_string(), "a typedef"), f.text);
+    write_file(
+        dir / "typedefs" / checked_relative_path(f.relative_path.generic_string(), "a typedef"),
+        f.text);
   }
   write_file(dir / "ledger.json", b.ledger_json);
   if (with_summary) write_file(dir / kSummaryFile, b.ledger_summary);
@@ -398,7 +433,8 @@ void write_layout(const fs::path& dir, const Bindings& b, bool with_summary) {
 // interrupted run leaves the old directory or the new one, never a mix. What runs killed earlier
 // left is dealt with first: a backup whose directory is missing (killed between the two renames)
 // is restored, other leftovers are removed.
-void replace_directory(const fs::path& final_dir, const std::function<void(const fs::path&)>& fill) {
+void replace_directory(const fs::path& final_dir,
+                       const std::function<void(const fs::path&)>& fill) {
   const std::string base = final_dir.filename().string();
   const fs::path parent = final_dir.parent_path();
   fs::path staging = parent / (base + ".new-" + std::to_string(::getpid()));
@@ -413,7 +449,8 @@ void replace_directory(const fs::path& final_dir, const std::function<void(const
       fs::rename(entry.path(), final_dir, ec);
       if (!ec) continue;
     }
-    if (name.starts_with(base + ".new-") || name.starts_with(base + ".old-")) leftovers.push_back(entry.path());
+    if (name.starts_with(base + ".new-") || name.starts_with(base + ".old-"))
+      leftovers.push_back(entry.path());
   }
   for (const auto& p : leftovers) fs::remove_all(p, ec);
   fill(staging);
@@ -428,7 +465,8 @@ void replace_directory(const fs::path& final_dir, const std::function<void(const
 }  // namespace
 
 void write_vendored(const fs::path& project, const Bindings& bindings) {
-  replace_directory(vendor_dir(project), [&](const fs::path& dir) { write_layout(dir, bindings, false); });
+  replace_directory(vendor_dir(project),
+                    [&](const fs::path& dir) { write_layout(dir, bindings, false); });
 }
 
 void write_bindings_dir(const fs::path& dir, const Bindings& bindings) {
@@ -461,9 +499,10 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
   const std::set<std::string> owned = previous ? previous->owned_lines() : std::set<std::string>{};
   if (previous) {
     for (const auto& [module, entry] : previous->modules) {
-      if (!lock.modules.contains(module) && owned.contains(module) && !manifest.remove_go_dependency(module) &&
-          manifest.go_dependencies().contains(module)) {
-        throw UserError((project / "lisette.toml").string() + " declares " + module + " as a [dependencies.go.\"...\"] "
+      if (!lock.modules.contains(module) && owned.contains(module) &&
+          !manifest.remove_go_dependency(module) && manifest.go_dependencies().contains(module)) {
+        throw UserError((project / "lisette.toml").string() + " declares " + module +
+                        " as a [dependencies.go.\"...\"] "
                         "table; write it as one line so lisbind can remove it");
       }
     }
@@ -480,8 +519,8 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
         continue;
       }
       if (it != existing.end() && !owned.contains(module)) {
-        notes.push_back("changed your line for " + module + " in lisette.toml to path = \"" + entry.local +
-                        "\" (it is bound from that directory)");
+        notes.push_back("changed your line for " + module + " in lisette.toml to path = \"" +
+                        entry.local + "\" (it is bound from that directory)");
       } else {
         added.insert(module);
       }
@@ -489,12 +528,14 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
       continue;
     }
     // A replacement or local path the user declared is theirs to keep.
-    if (it != existing.end() && (!it->second.replacement.empty() || it->second.is_local())) continue;
+    if (it != existing.end() && (!it->second.replacement.empty() || it->second.is_local()))
+      continue;
     if (it != existing.end() && !owned.contains(module)) {
       // The user's own line: left as written unless the bindings need another version.
       if (it->second.version != entry.version) {
-        notes.push_back("changed your pin of " + module + " in lisette.toml from " + it->second.version + " to " +
-                        entry.version + " (the bound modules need it)");
+        notes.push_back("changed your pin of " + module + " in lisette.toml from " +
+                        it->second.version + " to " + entry.version +
+                        " (the bound modules need it)");
         GoDependency dep = it->second;
         dep.version = entry.version;
         manifest.set_go_dependency(dep);
@@ -509,11 +550,13 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
   return manifest.text();
 }
 
-LisetteManifest update_manifest(const fs::path& project, const BindingLock& lock, const BindingLock* previous) {
+LisetteManifest update_manifest(const fs::path& project, const BindingLock& lock,
+                                const BindingLock* previous) {
   BindingLock planned = lock;
   std::vector<std::string> notes;
   std::string text = plan_manifest(project, planned, previous, notes);
-  if (read_file_if_exists(project / "lisette.toml") != text) write_file_atomically(project / "lisette.toml", text);
+  if (read_file_if_exists(project / "lisette.toml") != text)
+    write_file_atomically(project / "lisette.toml", text);
   return LisetteManifest::parse(text, (project / "lisette.toml").string());
 }
 
@@ -522,14 +565,19 @@ namespace {
 constexpr const char* kJournal = "lisbind.commit";
 constexpr const char* kManifestNew = "lisette.toml.lisbind-new";
 
-fs::path staging_dir(const fs::path& project) { return project / (std::string(kVendorDir) + ".new"); }
-fs::path backup_dir(const fs::path& project) { return project / (std::string(kVendorDir) + ".old"); }
+fs::path staging_dir(const fs::path& project) {
+  return project / (std::string(kVendorDir) + ".new");
+}
+fs::path backup_dir(const fs::path& project) {
+  return project / (std::string(kVendorDir) + ".old");
+}
 
 void step_rename(const fs::path& from, const fs::path& to) {
   fault_point("rename " + from.string() + " -> " + to.string());
   std::error_code ec;
   fs::rename(from, to, ec);
-  if (ec) throw UserError("cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
+  if (ec)
+    throw UserError("cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
 }
 
 void step_remove_all(const fs::path& p) {
@@ -541,9 +589,11 @@ void step_remove_all(const fs::path& p) {
 
 // The journal exists: both new versions are complete; put them in place.
 void roll_forward(const fs::path& project) {
-  const fs::path final_dir = vendor_dir(project), staging = staging_dir(project), old = backup_dir(project);
+  const fs::path final_dir = vendor_dir(project), staging = staging_dir(project),
+                 old = backup_dir(project);
   const std::string journal = read_file_if_exists(project / kJournal);
-  if (fs::exists(project / kManifestNew)) step_rename(project / kManifestNew, project / "lisette.toml");
+  if (fs::exists(project / kManifestNew))
+    step_rename(project / kManifestNew, project / "lisette.toml");
   if (journal.find("vendor=delete") != std::string::npos) {
     if (fs::exists(final_dir)) {
       step_remove_all(old);
@@ -570,9 +620,11 @@ void roll_back(const fs::path& project) {
   std::vector<fs::path> backups, leftovers;
   for (const auto& entry : fs::directory_iterator(project, ec)) {
     std::string name = entry.path().filename().string();
-    if (name == std::string(kVendorDir) + ".old" || name.starts_with(std::string(kVendorDir) + ".old-")) {
+    if (name == std::string(kVendorDir) + ".old" ||
+        name.starts_with(std::string(kVendorDir) + ".old-")) {
       backups.push_back(entry.path());
-    } else if (name.starts_with(std::string(kVendorDir) + ".new-") || name.starts_with("lisette.toml.tmp-") ||
+    } else if (name.starts_with(std::string(kVendorDir) + ".new-") ||
+               name.starts_with("lisette.toml.tmp-") ||
                name.starts_with(std::string(kJournal) + ".tmp-")) {
       leftovers.push_back(entry.path());
     }
@@ -600,8 +652,8 @@ void recover_project(const fs::path& project) {
 
 std::string interrupted_state(const fs::path& project) {
   if (fs::exists(project / kJournal)) {
-    return "an interrupted lisbind run left a half-applied update (" + (project / kJournal).string() +
-           "); run `lisbind sync` to finish it";
+    return "an interrupted lisbind run left a half-applied update (" +
+           (project / kJournal).string() + "); run `lisbind sync` to finish it";
   }
   if (!fs::exists(vendor_dir(project))) {
     std::error_code ec;
@@ -615,7 +667,8 @@ std::string interrupted_state(const fs::path& project) {
   return {};
 }
 
-void commit_project(const fs::path& project, const Bindings* bindings, const std::string& manifest_text) {
+void commit_project(const fs::path& project, const Bindings* bindings,
+                    const std::string& manifest_text) {
   recover_project(project);
   const fs::path staging = staging_dir(project);
   try {
@@ -637,7 +690,9 @@ void commit_project(const fs::path& project, const Bindings* bindings, const std
       roll_back(project);
       throw;
     }
-    throw UserError(std::string(e.what()) + "; lisette.toml is updated but lisbind/ is not: fix that and run `lisbind sync`");
+    throw UserError(
+        std::string(e.what()) +
+        "; lisette.toml is updated but lisbind/ is not: fix that and run `lisbind sync`");
   }
 }
 
@@ -647,8 +702,8 @@ fs::path cache_dir_for(const fs::path& project, const BindingLock& lock) {
 }
 }  // namespace
 
-void install_into_cache(const fs::path& project, const BindingLock& lock, const BindingLock* previous,
-                        const LisetteManifest& manifest) {
+void install_into_cache(const fs::path& project, const BindingLock& lock,
+                        const BindingLock* previous, const LisetteManifest& manifest) {
   fs::path cache = cache_dir_for(project, lock);
   const fs::path typedefs = vendor_dir(project) / "typedefs";
   // Everything is checked before the first write: a vendored file edited by hand (which `status`
@@ -658,13 +713,16 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
     fs::path source = path_under(typedefs, rel, "lisbind/lisbind.lock");
     fs::path target = path_under(cache, rel, "lisbind/lisbind.lock");
     if (!fs::exists(source)) {
-      throw UserError("the vendored typedef " + source.string() + " is missing; restore lisbind/ (e.g. `git checkout "
+      throw UserError("the vendored typedef " + source.string() +
+                      " is missing; restore lisbind/ (e.g. `git checkout "
                       "lisbind`) or run `lisbind import` to regenerate");
     }
     std::string text = read_file(source);
     if (fnv1a_hex(text) != hash) {
-      throw UserError("the vendored typedef " + source.string() + " was edited since lisbind wrote it; restore it "
-                      "(e.g. `git checkout lisbind`) or run `lisbind import` to regenerate, or put the correction in "
+      throw UserError("the vendored typedef " + source.string() +
+                      " was edited since lisbind wrote it; restore it "
+                      "(e.g. `git checkout lisbind`) or run `lisbind import` to regenerate, or put "
+                      "the correction in "
                       "lisbind-overrides.toml");
     }
     installs.emplace_back(target, std::move(text));
@@ -682,7 +740,8 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
     fault_point("remove " + file.string());
     fs::remove(file, ec);
     // Directories the removed file leaves empty go too, up to the cache root.
-    for (fs::path dir = file.parent_path(); dir != cache && fs::is_empty(dir, ec); dir = dir.parent_path()) {
+    for (fs::path dir = file.parent_path(); dir != cache && fs::is_empty(dir, ec);
+         dir = dir.parent_path()) {
       fs::remove(dir, ec);
     }
   }
@@ -699,59 +758,73 @@ void install_into_cache(const fs::path& project, const BindingLock& lock, const 
     if (read_file_if_exists(sidecar) != local_stamp) write_file_atomically(sidecar, local_stamp);
   }
   std::string stamp = warm_stamp_text(scan_go_imports(project), manifest, local_stamp);
-  if (read_file_if_exists(cache / ".warm-stamp") != stamp) write_file_atomically(cache / ".warm-stamp", stamp);
+  if (read_file_if_exists(cache / ".warm-stamp") != stamp)
+    write_file_atomically(cache / ".warm-stamp", stamp);
 }
 
-DriftReport check_drift(const fs::path& project, const BindingLock& lock, const LisetteManifest& manifest) {
+DriftReport check_drift(const fs::path& project, const BindingLock& lock,
+                        const LisetteManifest& manifest) {
   DriftReport r;
   const auto& deps = manifest.go_dependencies();
   const std::vector<std::string> stale = stale_local_modules(project, lock);
   for (const auto& module : stale) {
-    r.problems.push_back("the local module " + module + " (" + lock.modules.at(module).local +
-                         ") changed since it was bound: its typedefs are stale (run `lisbind sync`, which "
-                         "regenerates them with go)");
+    r.problems.push_back(
+        "the local module " + module + " (" + lock.modules.at(module).local +
+        ") changed since it was bound: its typedefs are stale (run `lisbind sync`, which "
+        "regenerates them with go)");
   }
   for (const auto& [module, entry] : lock.modules) {
     auto it = deps.find(module);
     if (entry.is_local()) {
       if (it == deps.end() || it->second.path != entry.local) {
-        r.problems.push_back("lisette.toml lacks " + module + " = { path = \"" + entry.local + "\" } (run `lisbind sync`)");
+        r.problems.push_back("lisette.toml lacks " + module + " = { path = \"" + entry.local +
+                             "\" } (run `lisbind sync`)");
       }
       continue;
     }
     if (it == deps.end()) {
-      r.problems.push_back("lisette.toml lacks " + module + " " + entry.version + " (run `lisbind sync`)");
-    } else if (it->second.replacement.empty() && !it->second.is_local() && it->second.version != entry.version) {
-      r.problems.push_back("lisette.toml has " + module + " " + it->second.version + " but the bindings are for " +
-                           entry.version + " (run `lisbind import " + module + "@" + it->second.version + "`)");
+      r.problems.push_back("lisette.toml lacks " + module + " " + entry.version +
+                           " (run `lisbind sync`)");
+    } else if (it->second.replacement.empty() && !it->second.is_local() &&
+               it->second.version != entry.version) {
+      r.problems.push_back("lisette.toml has " + module + " " + it->second.version +
+                           " but the bindings are for " + entry.version + " (run `lisbind import " +
+                           module + "@" + it->second.version + "`)");
     }
   }
   fs::path cache = cache_dir_for(project, lock);
   const std::string local_stamp = local_source_stamp(manifest, project);
   for (const auto& [rel, hash] : lock.files) {
-    // Changed local sources change every `.stamp` and the warm stamp's LOCAL too: one line above says it.
+    // Changed local sources change every `.stamp` and the warm stamp's LOCAL too: one line above
+    // says it.
     if (stale.empty() && rel.starts_with("replaced/") &&
-        read_file_if_exists(local_stamp_sidecar(path_under(cache, rel, "lisbind/lisbind.lock"))) != local_stamp) {
-      r.problems.push_back("the .stamp beside " + rel + " in lis's cache does not match the local sources and "
+        read_file_if_exists(local_stamp_sidecar(path_under(cache, rel, "lisbind/lisbind.lock"))) !=
+            local_stamp) {
+      r.problems.push_back("the .stamp beside " + rel +
+                           " in lis's cache does not match the local sources and "
                            "lisette.toml, so lis would delete the typedef (run `lisbind sync`)");
     }
     fs::path vendored = path_under(vendor_dir(project) / "typedefs", rel, "lisbind/lisbind.lock");
     std::string text = read_file_if_exists(vendored);
     if (text.empty() && !fs::exists(vendored)) {
-      r.problems.push_back("vendored typedef missing: " + vendored.string() + " (run `lisbind import`)");
+      r.problems.push_back("vendored typedef missing: " + vendored.string() +
+                           " (run `lisbind import`)");
       continue;
     }
-    if (fnv1a_hex(text) != hash) r.problems.push_back("vendored typedef edited since lisbind wrote it: " + vendored.string());
+    if (fnv1a_hex(text) != hash)
+      r.problems.push_back("vendored typedef edited since lisbind wrote it: " + vendored.string());
     if (read_file_if_exists(path_under(cache, rel, "lisbind/lisbind.lock")) != text) {
-      r.problems.push_back("lis's cache differs from the vendored typedef " + rel + " (run `lisbind sync`)");
+      r.problems.push_back("lis's cache differs from the vendored typedef " + rel +
+                           " (run `lisbind sync`)");
     }
   }
   std::string stamp = read_file_if_exists(cache / ".warm-stamp");
   const std::string expected = warm_stamp_text(scan_go_imports(project), manifest, local_stamp);
   auto without_local = [](const std::string& s) { return s.substr(0, s.rfind("\n--\n")); };
   if (stamp != expected && (stale.empty() || without_local(stamp) != without_local(expected))) {
-    r.problems.push_back("the warm stamp does not match src/ imports and lisette.toml, so lis would regenerate the "
-                         "typedefs with its own bindgen (run `lisbind sync`)");
+    r.problems.push_back(
+        "the warm stamp does not match src/ imports and lisette.toml, so lis would regenerate the "
+        "typedefs with its own bindgen (run `lisbind sync`)");
   }
   return r;
 }

@@ -16,12 +16,11 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "emitter/generator.h"
 #include "importer/api_model.h"
@@ -30,7 +29,8 @@
 namespace lisbind::emit {
 
 struct BindRequest {
-  std::string pattern;  // as given to go/packages: a package, or `module/...` (import paths, also for local ones)
+  std::string pattern;  // as given to go/packages: a package, or `module/...` (import paths, also
+                        // for local ones)
   std::string module;   // the module it resolved to
   std::string version;  // the version it resolved to; empty for a local module
   // A local module (`lisbind import PATH`): its directory as lisette.toml's `path =` says it,
@@ -93,8 +93,9 @@ std::filesystem::path vendor_dir(const std::filesystem::path& project);
 // requested packages are direct; the others name the requested modules in `via`. The standard
 // library's typedefs are left out: lis ships its own. The packages of a local request's module go
 // to local_typedef_prefix(module) and its lock entry records `local` and `local_source`.
-Bindings make_bindings(const model::ApiModel& api, Generated generated, std::vector<BindRequest> requests,
-                       const GeneratorInfo& info, const std::string& local_source = {});
+Bindings make_bindings(const model::ApiModel& api, Generated generated,
+                       std::vector<BindRequest> requests, const GeneratorInfo& info,
+                       const std::string& local_source = {});
 
 // Adds `more` (bindings made from another load: a local module, or the remote modules) to `into`.
 // A module both need must be the same module at the same version; a typedef both made keeps the
@@ -107,7 +108,8 @@ void merge_bindings(Bindings& into, Bindings more);
 Bindings without_local_modules(Bindings bindings, const std::set<std::string>& modules);
 
 // The locked local modules whose Go sources (local_module_hash) differ from what was bound.
-std::vector<std::string> stale_local_modules(const std::filesystem::path& project, const BindingLock& lock);
+std::vector<std::string> stale_local_modules(const std::filesystem::path& project,
+                                             const BindingLock& lock);
 
 // Nothing when the project has no vendored bindings. Throws UserError for an unreadable lock or
 // one whose entries fail validation (paths leaving their directory, versions or targets that
@@ -117,13 +119,14 @@ std::optional<BindingLock> read_lock(const std::filesystem::path& project);
 // The lisette.toml text an import would write, computed without writing anything: entries for
 // the locked modules, removal of the lines only an older lock added. Sets `lock.added`. A line
 // the user wrote is never removed; when its version has to change, `notes` says so.
-std::string plan_manifest(const std::filesystem::path& project, BindingLock& lock, const BindingLock* previous,
-                          std::vector<std::string>& notes);
+std::string plan_manifest(const std::filesystem::path& project, BindingLock& lock,
+                          const BindingLock* previous, std::vector<std::string>& notes);
 
 // Replaces lisette.toml and lisbind/ together (lisbind/ is deleted when `bindings` is null),
 // through the journal described above. Throws UserError when it cannot; the project is then
 // unchanged, or (when a rename failed half-way) left for recover_project to finish.
-void commit_project(const std::filesystem::path& project, const Bindings* bindings, const std::string& manifest_text);
+void commit_project(const std::filesystem::path& project, const Bindings* bindings,
+                    const std::string& manifest_text);
 
 // Finishes or undoes what an interrupted commit left; removes staging leftovers. Call it holding
 // the project lock before reading the lock file.
@@ -149,14 +152,15 @@ LisetteManifest update_manifest(const std::filesystem::path& project, const Bind
 
 // Copies the vendored typedefs into lis's cache (removing files an older lock installed) and
 // writes the warm stamp for the project's current imports. Needs no network.
-void install_into_cache(const std::filesystem::path& project, const BindingLock& lock, const BindingLock* previous,
-                        const LisetteManifest& manifest);
+void install_into_cache(const std::filesystem::path& project, const BindingLock& lock,
+                        const BindingLock* previous, const LisetteManifest& manifest);
 
 struct DriftReport {
   std::vector<std::string> problems;  // one line each, saying what and what to run
   bool clean() const { return problems.empty(); }
 };
 
-DriftReport check_drift(const std::filesystem::path& project, const BindingLock& lock, const LisetteManifest& manifest);
+DriftReport check_drift(const std::filesystem::path& project, const BindingLock& lock,
+                        const LisetteManifest& manifest);
 
 }  // namespace lisbind::emit

@@ -1,13 +1,11 @@
 #include "emitter/project_bindings.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <functional>
-#include <set>
-
-#include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "importer/errors.h"
 #include "importer/file_util.h"
@@ -17,7 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("lisbind-bindings-" + std::to_string(::getpid())) / name;
+  fs::path dir =
+      fs::temp_directory_path() / ("lisbind-bindings-" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -33,8 +32,9 @@ Bindings sample() {
   b.lock.goarch = "amd64";
   b.lock.requests = {{"example.com/m/...", "example.com/m", "v1.2.3"}};
   b.lock.modules["example.com/m"] = {"v1.2.3", {}};
-  for (const auto& [rel, text] : {std::pair<std::string, std::string>{"example.com/m@v1.2.3/m.d.lis", "pub fn F() -> int\n"},
-                                  {"example.com/m@v1.2.3/sub/sub.d.lis", "pub struct S {}\n"}}) {
+  for (const auto& [rel, text] :
+       {std::pair<std::string, std::string>{"example.com/m@v1.2.3/m.d.lis", "pub fn F() -> int\n"},
+        {"example.com/m@v1.2.3/sub/sub.d.lis", "pub struct S {}\n"}}) {
     b.files.push_back({"", rel, text});
     b.lock.files[rel] = fnv1a_hex(text);
   }
@@ -85,15 +85,16 @@ TEST(Vendored, ReplacesTheOldDirectoryWholeAndLeavesNoStaging) {
   fs::create_directories(project / "lisbind.new-99999/typedefs");
   write_vendored(project, sample());
   EXPECT_FALSE(fs::exists(project / "lisbind/typedefs/old.example"));
-  EXPECT_EQ(read_file(project / "lisbind/typedefs/example.com/m@v1.2.3/sub/sub.d.lis"), "pub struct S {}\n");
-  EXPECT_FALSE(fs::exists(project / "lisbind" / "ledger-summary.txt"));  // the cache's, not the project's
+  EXPECT_EQ(read_file(project / "lisbind/typedefs/example.com/m@v1.2.3/sub/sub.d.lis"),
+            "pub struct S {}\n");
+  EXPECT_FALSE(
+      fs::exists(project / "lisbind" / "ledger-summary.txt"));  // the cache's, not the project's
   ASSERT_TRUE(read_lock(project));
   EXPECT_EQ(read_lock(project)->rules_id, "0123456789abcdef");
   for (const auto& entry : fs::directory_iterator(project)) {
     EXPECT_EQ(entry.path().filename(), "lisbind") << "left behind: " << entry.path();
   }
 }
-
 
 TEST(BindingLock, RefusesEntriesThatWouldLeaveTheProject) {
   auto refused = [](const std::function<void(nlohmann::json&)>& edit) {
@@ -116,7 +117,9 @@ TEST(BindingLock, RefusesEntriesThatWouldLeaveTheProject) {
   EXPECT_TRUE(refused([](auto& j) { j["requests"][0]["pattern"] = "-modfile=/tmp/x"; }));
   EXPECT_TRUE(refused([](auto& j) { j["requests"][0]["version"] = "-v"; }));
   EXPECT_TRUE(refused([](auto& j) { j["modules"] = {{"../x", {{"version", "v1.0.0"}}}}; }));
-  EXPECT_TRUE(refused([](auto& j) { j["modules"] = {{"example.com/m\nx", {{"version", "v1.0.0"}}}}; }));
+  EXPECT_TRUE(refused([](auto& j) {
+    j["modules"] = {{"example.com/m\nx", {{"version", "v1.0.0"}}}};
+  }));
   EXPECT_TRUE(refused([](auto& j) { j["lockfile"] = "1"; }));
   EXPECT_FALSE(refused([](auto&) {}));
 }
@@ -127,12 +130,15 @@ Bindings with_local(Bindings b) {
   b.lock.requests.push_back({"example.com/shop/store", "example.com/shop", "", "../shop"});
   b.lock.modules["example.com/shop"] = {"", {}, "../shop", "0123456789abcdef"};
   b.lock.modules["example.com/dep"] = {"v1.0.0", {"example.com/shop"}};
-  for (const auto& [rel, text] : {std::pair<std::string, std::string>{"replaced/example.com/shop/local/store/store.d.lis", "pub fn S()\n"},
-                                  {"example.com/dep@v1.0.0/dep.d.lis", "pub fn D()\n"}}) {
+  for (const auto& [rel, text] :
+       {std::pair<std::string, std::string>{"replaced/example.com/shop/local/store/store.d.lis",
+                                            "pub fn S()\n"},
+        {"example.com/dep@v1.0.0/dep.d.lis", "pub fn D()\n"}}) {
     b.files.push_back({"", rel, text});
     b.lock.files[rel] = fnv1a_hex(text);
   }
-  b.ledger_json = R"({"packages": {"example.com/shop/store": [{"status": "bound"}], "example.com/dep": [{"status": "bound"}],
+  b.ledger_json =
+      R"({"packages": {"example.com/shop/store": [{"status": "bound"}], "example.com/dep": [{"status": "bound"}],
                       "example.com/m": [{"status": "bound"}, {"status": "skipped"}]}})";
   return b;
 }
@@ -155,10 +161,15 @@ TEST(BindingLock, LocalModulesUseTheLocalLayoutAndAreValidated) {
   };
   EXPECT_FALSE(refused([](auto&) {}));
   // Every typedef sits below a locked module's directory, in the layout of its kind.
-  EXPECT_TRUE(refused([](auto& j) { j["files"]["replaced/example.com/other/local/x/x.d.lis"] = "0123456789abcdef"; }));
-  EXPECT_TRUE(refused([](auto& j) { j["files"]["example.com/shop@/store/store.d.lis"] = "0123456789abcdef"; }));
-  EXPECT_TRUE(refused([](auto& j) { j["files"]["example.com/m@v1.2.3/m.stamp"] = "0123456789abcdef"; }));
-  EXPECT_TRUE(refused([](auto& j) { j["files"]["replaced/example.com/m/local/m.d.lis"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused([](auto& j) {
+    j["files"]["replaced/example.com/other/local/x/x.d.lis"] = "0123456789abcdef";
+  }));
+  EXPECT_TRUE(refused(
+      [](auto& j) { j["files"]["example.com/shop@/store/store.d.lis"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(
+      refused([](auto& j) { j["files"]["example.com/m@v1.2.3/m.stamp"] = "0123456789abcdef"; }));
+  EXPECT_TRUE(refused(
+      [](auto& j) { j["files"]["replaced/example.com/m/local/m.d.lis"] = "0123456789abcdef"; }));
   EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["version"] = "v1.0.0"; }));
   EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["source"] = "nothex"; }));
   EXPECT_TRUE(refused([](auto& j) { j["modules"]["example.com/shop"]["local"] = "-C/tmp"; }));
@@ -205,7 +216,8 @@ TEST(BindingLock, BuildContextAndManifestLinesSurviveTheRoundTrip) {
   EXPECT_EQ(back.build_summary(), "cgo on, tags netgo");
   EXPECT_EQ(back.owned_lines(), std::set<std::string>{"example.com/m"});
   BindingLock older = sample().lock;  // no manifest_lines: every locked module counts as lisbind's
-  EXPECT_EQ(BindingLock::from_json(older.to_json()).owned_lines(), std::set<std::string>{"example.com/m"});
+  EXPECT_EQ(BindingLock::from_json(older.to_json()).owned_lines(),
+            std::set<std::string>{"example.com/m"});
 }
 
 TEST(BindingsDir, ATruncatedLedgerIsAMiss) {
@@ -217,7 +229,8 @@ TEST(BindingsDir, ATruncatedLedgerIsAMiss) {
 
 TEST(Vendored, AKillBetweenTheTwoRenamesIsRestoredNotDeleted) {
   fs::path project = scratch("killed-swap");
-  write_file_atomically(project / "lisbind.old-4242/lisbind.lock", "old lock\n");  // lisbind/ moved aside, then killed
+  write_file_atomically(project / "lisbind.old-4242/lisbind.lock",
+                        "old lock\n");  // lisbind/ moved aside, then killed
   write_file_atomically(project / "lisbind.new-4242/lisbind.lock", "half\n");
   recover_project(project);
   EXPECT_EQ(read_file(project / "lisbind/lisbind.lock"), "old lock\n");
@@ -227,13 +240,15 @@ TEST(Vendored, AKillBetweenTheTwoRenamesIsRestoredNotDeleted) {
   fs::remove_all(project / "lisbind");
   write_file_atomically(project / "lisbind.old-4343/keep", "old\n");
   write_vendored(project, sample());
-  EXPECT_FALSE(fs::exists(project / "lisbind/keep"));  // restored, then replaced whole: nothing lost on the way
+  EXPECT_FALSE(fs::exists(
+      project / "lisbind/keep"));  // restored, then replaced whole: nothing lost on the way
   EXPECT_TRUE(read_lock(project));
 }
 
 fs::path manifest_project(const std::string& name, const std::string& deps) {
   fs::path project = scratch(name);
-  write_file_atomically(project / "lisette.toml", "[project]\nname = \"p\"\n\n[dependencies.go]\n" + deps);
+  write_file_atomically(project / "lisette.toml",
+                        "[project]\nname = \"p\"\n\n[dependencies.go]\n" + deps);
   return project;
 }
 
@@ -277,12 +292,15 @@ TEST(ProjectCommit, ReplacesBothOrDeletesTheVendoredDirectory) {
 }
 
 TEST(Manifest, TheUsersLinesAreKeptAndAChangedPinIsReported) {
-  fs::path project = manifest_project("pins", "\"example.com/m\" = \"v1.0.0\"  # mine\n\"example.com/other\" = \"v2.0.0\"\n");
+  fs::path project = manifest_project(
+      "pins", "\"example.com/m\" = \"v1.0.0\"  # mine\n\"example.com/other\" = \"v2.0.0\"\n");
   BindingLock lock = sample().lock;  // binds example.com/m v1.2.3
   std::vector<std::string> notes;
   std::string text = plan_manifest(project, lock, nullptr, notes);
   ASSERT_EQ(notes.size(), 1u);
-  EXPECT_EQ(notes[0], "changed your pin of example.com/m in lisette.toml from v1.0.0 to v1.2.3 (the bound modules need it)");
+  EXPECT_EQ(notes[0],
+            "changed your pin of example.com/m in lisette.toml from v1.0.0 to v1.2.3 (the bound "
+            "modules need it)");
   EXPECT_NE(text.find("\"example.com/m\" = \"v1.2.3\"  # mine"), std::string::npos) << text;
   EXPECT_TRUE(lock.added.empty());  // the line is the user's, not lisbind's
   write_file_atomically(project / "lisette.toml", text);
@@ -306,13 +324,15 @@ TEST(Manifest, TheUsersLinesAreKeptAndAChangedPinIsReported) {
 TEST(Install, RefusesAnEditedVendoredTypedefAndWritesNothing) {
   fs::path project = manifest_project("edited", "");
   write_vendored(project, sample());
-  write_file_atomically(project / "lisbind/typedefs/example.com/m@v1.2.3/m.d.lis", "pub fn Evil() -> int\n");
+  write_file_atomically(project / "lisbind/typedefs/example.com/m@v1.2.3/m.d.lis",
+                        "pub fn Evil() -> int\n");
   LisetteManifest manifest = LisetteManifest::load(project / "lisette.toml");
   try {
     install_into_cache(project, sample().lock, nullptr, manifest);
     FAIL() << "installed an edited typedef";
   } catch (const UserError& e) {
-    EXPECT_NE(std::string(e.what()).find("edited since lisbind wrote it"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("edited since lisbind wrote it"), std::string::npos)
+        << e.what();
   }
   EXPECT_FALSE(fs::exists(project / "target"));
   EXPECT_FALSE(check_drift(project, sample().lock, manifest).clean());

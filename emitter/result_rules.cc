@@ -15,10 +15,13 @@ bool is_error_type(const model::TypePtr& t) {
 // `any` is bound as Unknown, which holds nil itself; lis has no Go form for Option<Unknown>.
 bool is_unknown(model::TypePtr t) {
   while (t && t->kind == TypeKind::Alias) t = t->target;
-  return t && t->kind == TypeKind::Interface && t->methods.empty() && t->embeds.empty() && t->unions.empty();
+  return t && t->kind == TypeKind::Interface && t->methods.empty() && t->embeds.empty() &&
+         t->unions.empty();
 }
 
-bool is_bool(const model::TypePtr& t) { return t && t->kind == TypeKind::Basic && t->name == "bool"; }
+bool is_bool(const model::TypePtr& t) {
+  return t && t->kind == TypeKind::Basic && t->name == "bool";
+}
 
 bool is_count_or_bytes(model::TypePtr t) {
   while (t && t->kind == TypeKind::Alias) t = t->target;
@@ -35,9 +38,11 @@ bool in(const std::string& name, std::initializer_list<const char*> names) {
 bool has_prefix(const std::string& name, std::initializer_list<const char*> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](const char* p) {
     std::string_view prefix(p);
-    // "Lookup" matches Lookup and LookupEnv, not Lookupable... a following upper-case letter or end.
+    // "Lookup" matches Lookup and LookupEnv, not Lookupable... a following upper-case letter or
+    // end.
     return name.starts_with(prefix) &&
-           (name.size() == prefix.size() || std::isupper(static_cast<unsigned char>(name[prefix.size()])));
+           (name.size() == prefix.size() ||
+            std::isupper(static_cast<unsigned char>(name[prefix.size()])));
   });
 }
 
@@ -49,23 +54,26 @@ bool is_presence_name(const std::string& name) {
 
 // Functions and methods whose unnamed trailing bool reports presence by long Go habit.
 bool is_lookup_like(const std::string& name) {
-  return has_prefix(name, {"Lookup", "Get", "Load", "Find", "Value", "Peek", "Pop", "Key", "Index", "Search",
-                           "Has", "Contains", "Extract", "Parse", "Field", "Var"});
+  return has_prefix(name, {"Lookup", "Get", "Load", "Find", "Value", "Peek", "Pop", "Key", "Index",
+                           "Search", "Has", "Contains", "Extract", "Parse", "Field", "Var"});
 }
 
 // A named bool that is not a presence flag among several values before an error: the fake
 // clientset's `(handled bool, ret runtime.Object, err error)`.
 bool has_flag_beside_error(const std::vector<model::Param>& results) {
   for (size_t i = 0; i + 1 < results.size(); ++i) {
-    if (is_bool(results[i].type) && !results[i].name.empty() && !is_presence_name(results[i].name)) return true;
+    if (is_bool(results[i].type) && !results[i].name.empty() && !is_presence_name(results[i].name))
+      return true;
   }
   return false;
 }
 
 // The first `count` results: one type, or a tuple of them.
-lis::Type values(const TypeMapper& types, const std::vector<model::Param>& results, size_t count, Position pos) {
+lis::Type values(const TypeMapper& types, const std::vector<model::Param>& results, size_t count,
+                 Position pos) {
   if (count == 1) return types.map(results[0].type, pos);
-  if (count > 5) throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
+  if (count > 5)
+    throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
   std::vector<lis::Type> elements;
   for (size_t i = 0; i < count; ++i) elements.push_back(types.map(results[i].type, pos));
   return lis::tuple(std::move(elements));
@@ -75,22 +83,27 @@ lis::Type values(const TypeMapper& types, const std::vector<model::Param>& resul
 
 bool is_io_partial_function(const std::string& name) {
   // io's contract: n bytes were transferred even when err is non-nil, so both values matter.
-  return in(name, {"Read", "ReadAt", "Write", "WriteAt", "WriteString", "ReadFrom", "WriteTo", "Copy", "CopyN",
-                   "CopyBuffer", "ReadAll", "ReadFull", "ReadAtLeast", "ReadFile", "WriteRune", "ReadDir",
-                   "Readdir", "Readdirnames", "ReadMsgUnix", "WriteMsgUnix", "Discard"});
+  return in(name, {"Read",     "ReadAt",   "Write",        "WriteAt",     "WriteString",
+                   "ReadFrom", "WriteTo",  "Copy",         "CopyN",       "CopyBuffer",
+                   "ReadAll",  "ReadFull", "ReadAtLeast",  "ReadFile",    "WriteRune",
+                   "ReadDir",  "Readdir",  "Readdirnames", "ReadMsgUnix", "WriteMsgUnix",
+                   "Discard"});
 }
 
 bool is_error_constructor(const std::string& name) {
-  return has_prefix(name, {"New", "Err", "Errorf", "Wrap", "Wrapf", "Join", "WithStack", "WithMessage",
-                           "Aggregate", "Reduce", "Flatten"}) ||
+  return has_prefix(name, {"New", "Err", "Errorf", "Wrap", "Wrapf", "Join", "WithStack",
+                           "WithMessage", "Aggregate", "Reduce", "Flatten"}) ||
          name.ends_with("Error") || name.ends_with("Err");
 }
 
 bool is_constructor_name(const std::string& name) { return has_prefix(name, {"New", "Must"}); }
 
-bool is_error_accessor(const std::string& name) { return in(name, {"Unwrap", "Cause", "Err", "AsError"}); }
+bool is_error_accessor(const std::string& name) {
+  return in(name, {"Unwrap", "Cause", "Err", "AsError"});
+}
 
-ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, const SignatureContext& context) {
+ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
+                          const SignatureContext& context) {
   const auto& r = sig.results;
   const std::string& name = context.function_name;
   const model::Facts* facts = context.facts;
@@ -106,24 +119,30 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
   if (is_error_type(r.back().type)) {
     if (r.size() == 1) {
       // Unwrap()/Err() report a held error; Err(msg) with arguments is an action (syslog).
-      if (!context.is_callback && context.is_method && is_error_accessor(name) && sig.params.empty()) {
+      if (!context.is_callback && context.is_method && is_error_accessor(name) &&
+          sig.params.empty()) {
         return {Option, lis::option(lis::error_type()), Rule::ErrorAccessor};
       }
-      if (context.override.direct_error) return {Plain, lis::error_type(), Rule::OverrideDirectError, false, "override"};
+      if (context.override.direct_error)
+        return {Plain, lis::error_type(), Rule::OverrideDirectError, false, "override"};
       if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
         return {Plain, lis::error_type(), Rule::ErrorConstructor};
       }
       return {Result, lis::result(lis::unit(), lis::error_type()), Rule::ResultError};
     }
-    if (r.size() == 2 && (context.override.partial || (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
-      return {Partial, lis::partial(types.map(r[0].type, Position::NonNilResult), lis::error_type()),
+    if (r.size() == 2 && (context.override.partial ||
+                          (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
+      return {Partial,
+              lis::partial(types.map(r[0].type, Position::NonNilResult), lis::error_type()),
               context.override.partial ? Rule::OverridePartial : Rule::IoPartial};
     }
     if (r.size() >= 3 && has_flag_beside_error(r)) {
       // (handled bool, ret T, err error): a reactor that handled the call may still fail, and
       // one that did not returns no error. Every value carries meaning beside the error, so the
-      // caller (or the Lisette function Go calls) sees and writes them all, nil-able ones as Option.
-      if (r.size() > 5) throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
+      // caller (or the Lisette function Go calls) sees and writes them all, nil-able ones as
+      // Option.
+      if (r.size() > 5)
+        throw Unmappable(Rule::TooManyResults, "more than five results do not fit a Lisette tuple");
       std::vector<lis::Type> elements;
       for (size_t i = 0; i < r.size(); ++i) {
         lis::Type element = types.map(r[i].type, Position::NonNilResult);
@@ -137,37 +156,45 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
     // (T, error) promises T when err is nil; where the body returns a nil T with a nil error,
     // the success value is optional.
     const model::ResultFact* first = facts ? facts->result(0) : nullptr;
-    if (r.size() == 2 && first && first->nil_with_nil_error == model::NilFact::May && types.is_nilable(*r[0].type) &&
-        r[0].type->kind != TypeKind::Slice && !is_unknown(r[0].type)) {
+    if (r.size() == 2 && first && first->nil_with_nil_error == model::NilFact::May &&
+        types.is_nilable(*r[0].type) && r[0].type->kind != TypeKind::Slice &&
+        !is_unknown(r[0].type)) {
       lis::Type inner = lis::optional(types.map(r[0].type, Position::NonNilResult));
-      return {Result, lis::result(std::move(inner), lis::error_type()), Rule::ResultValueMayBeNil, false,
-              "returns nil with a nil error at " + first->nil_with_nil_error_at};
+      return {Result, lis::result(std::move(inner), lis::error_type()), Rule::ResultValueMayBeNil,
+              false, "returns nil with a nil error at " + first->nil_with_nil_error_at};
     }
-    return {Result, lis::result(values(types, r, r.size() - 1, Position::NonNilResult), lis::error_type()),
+    return {Result,
+            lis::result(values(types, r, r.size() - 1, Position::NonNilResult), lis::error_type()),
             Rule::ResultValueError};
   }
 
   if (r.size() == 2 && is_bool(r[1].type)) {
     const std::string& flag = r[1].name;
-    bool presence = !context.override.flag_bool && (flag.empty() ? is_lookup_like(name) : is_presence_name(flag));
+    bool presence = !context.override.flag_bool &&
+                    (flag.empty() ? is_lookup_like(name) : is_presence_name(flag));
     if (presence) {
-      // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the hint.
+      // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the
+      // hint.
       return {CommaOk, lis::option(types.map(r[0].type, Position::NonNilResult)), Rule::CommaOk,
               types.is_nilable(*r[0].type)};
     }
-    return {Tuple, values(types, r, 2, Position::NonNilResult), flag.empty() ? Rule::BoolUnnamedFlag : Rule::BoolNamedFlag};
+    return {Tuple, values(types, r, 2, Position::NonNilResult),
+            flag.empty() ? Rule::BoolUnnamedFlag : Rule::BoolNamedFlag};
   }
 
   if (r.size() == 1) {
     const auto& t = r[0].type;
     // Evidence from the body decides before any naming convention.
-    if (const model::ResultFact* f = facts ? facts->result(0) : nullptr; f && !context.is_callback) {
+    if (const model::ResultFact* f = facts ? facts->result(0) : nullptr;
+        f && !context.is_callback) {
       if (f->nil == model::NilFact::Never && t->kind == TypeKind::Pointer) {
-        return {Plain, types.map(t, Position::NonNilResult), Rule::EvidenceNonNil, false, "every return is non-nil"};
+        return {Plain, types.map(t, Position::NonNilResult), Rule::EvidenceNonNil, false,
+                "every return is non-nil"};
       }
-      if (f->nil == model::NilFact::May && types.is_nilable(*t) && t->kind != TypeKind::Slice && !is_unknown(t)) {
-        return {Option, lis::optional(types.map(t, Position::Result)), Rule::EvidenceMayBeNil, false,
-                "returns nil at " + f->at};
+      if (f->nil == model::NilFact::May && types.is_nilable(*t) && t->kind != TypeKind::Slice &&
+          !is_unknown(t)) {
+        return {Option, lis::optional(types.map(t, Position::Result)), Rule::EvidenceMayBeNil,
+                false, "returns nil at " + f->at};
       }
     }
     if (context.sentinel_minus_one && t->kind == TypeKind::Basic && t->name == "int") {
@@ -185,7 +212,8 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig, 
         return {Plain, types.map(t, Position::NonNilResult), Rule::FluentBuilder};
       }
     }
-    return {Plain, types.map(t, context.is_callback ? Position::NonNilResult : Position::Result), Rule::SingleResult};
+    return {Plain, types.map(t, context.is_callback ? Position::NonNilResult : Position::Result),
+            Rule::SingleResult};
   }
   return {Tuple, values(types, r, r.size(), Position::NonNilResult), Rule::Tuple};
 }

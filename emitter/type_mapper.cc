@@ -29,15 +29,33 @@ UnderlyingKind TypeMapper::underlying_kind(const std::string& pkg, const std::st
         kind = underlying_kind(u->pkg, u->name);
       } else if (u) {
         switch (u->kind) {
-          case TypeKind::Struct: kind = UnderlyingKind::Struct; break;
-          case TypeKind::Interface: kind = UnderlyingKind::Interface; break;
-          case TypeKind::Func: kind = UnderlyingKind::Func; break;
-          case TypeKind::Map: kind = UnderlyingKind::Map; break;
-          case TypeKind::Slice: kind = UnderlyingKind::Slice; break;
-          case TypeKind::Pointer: kind = UnderlyingKind::Pointer; break;
-          case TypeKind::Chan: kind = UnderlyingKind::Chan; break;
-          case TypeKind::Basic: kind = UnderlyingKind::Basic; break;
-          default: kind = UnderlyingKind::Other; break;
+          case TypeKind::Struct:
+            kind = UnderlyingKind::Struct;
+            break;
+          case TypeKind::Interface:
+            kind = UnderlyingKind::Interface;
+            break;
+          case TypeKind::Func:
+            kind = UnderlyingKind::Func;
+            break;
+          case TypeKind::Map:
+            kind = UnderlyingKind::Map;
+            break;
+          case TypeKind::Slice:
+            kind = UnderlyingKind::Slice;
+            break;
+          case TypeKind::Pointer:
+            kind = UnderlyingKind::Pointer;
+            break;
+          case TypeKind::Chan:
+            kind = UnderlyingKind::Chan;
+            break;
+          case TypeKind::Basic:
+            kind = UnderlyingKind::Basic;
+            break;
+          default:
+            kind = UnderlyingKind::Other;
+            break;
         }
       }
     }
@@ -48,14 +66,18 @@ UnderlyingKind TypeMapper::underlying_kind(const std::string& pkg, const std::st
 
 bool TypeMapper::is_nilable_interface_or_func(const TypeRef& t) const {
   switch (t.kind) {
-    case TypeKind::Func: return true;
-    case TypeKind::Interface: return true;
-    case TypeKind::Alias: return t.target && is_nilable_interface_or_func(*t.target);
+    case TypeKind::Func:
+      return true;
+    case TypeKind::Interface:
+      return true;
+    case TypeKind::Alias:
+      return t.target && is_nilable_interface_or_func(*t.target);
     case TypeKind::Named: {
       auto k = underlying_kind(t.pkg, t.name);
       return k == UnderlyingKind::Interface || k == UnderlyingKind::Func;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -66,13 +88,18 @@ void TypeMapper::reject_interface_for_comparable(const TypeRef& t) const {
   if (!d) return;
   for (size_t i = 0; i < t.args.size() && i < d->tparams.size(); ++i) {
     const auto& c = d->tparams[i].constraint;
-    bool comparable = c && ((c->kind == TypeKind::Named && c->pkg.empty() && c->name == "comparable") ||
-                            (c->kind == TypeKind::Interface && c->comparable));
-    if (comparable && is_nilable_interface_or_func(*t.args[i]) && t.args[i]->kind != TypeKind::Func) {
-      // Go (since 1.20) lets an interface satisfy comparable; lis rejects it (not_comparable_bound).
-      throw Unmappable(Rule::InterfaceForComparable,
-                       t.name + " is instantiated with an interface for a comparable type parameter, which Lisette "
-                                "does not allow");
+    bool comparable =
+        c && ((c->kind == TypeKind::Named && c->pkg.empty() && c->name == "comparable") ||
+              (c->kind == TypeKind::Interface && c->comparable));
+    if (comparable && is_nilable_interface_or_func(*t.args[i]) &&
+        t.args[i]->kind != TypeKind::Func) {
+      // Go (since 1.20) lets an interface satisfy comparable; lis rejects it
+      // (not_comparable_bound).
+      throw Unmappable(
+          Rule::InterfaceForComparable,
+          t.name +
+              " is instantiated with an interface for a comparable type parameter, which Lisette "
+              "does not allow");
     }
   }
 }
@@ -81,7 +108,8 @@ bool TypeMapper::points_to_interface(const TypeRef& pointee) const {
   const TypeRef* t = &pointee;
   while (t->kind == TypeKind::Alias && t->target) t = t->target.get();
   if (t->kind == TypeKind::Interface) return true;
-  return t->kind == TypeKind::Named && underlying_kind(t->pkg, t->name) == UnderlyingKind::Interface;
+  return t->kind == TypeKind::Named &&
+         underlying_kind(t->pkg, t->name) == UnderlyingKind::Interface;
 }
 
 bool TypeMapper::is_nilable(const TypeRef& t) const {
@@ -96,17 +124,19 @@ bool TypeMapper::is_nilable(const TypeRef& t) const {
       return t.target && is_nilable(*t.target);
     case TypeKind::Named: {
       auto k = underlying_kind(t.pkg, t.name);
-      return k == UnderlyingKind::Interface || k == UnderlyingKind::Func || k == UnderlyingKind::Map ||
-             k == UnderlyingKind::Pointer || k == UnderlyingKind::Chan;
+      return k == UnderlyingKind::Interface || k == UnderlyingKind::Func ||
+             k == UnderlyingKind::Map || k == UnderlyingKind::Pointer || k == UnderlyingKind::Chan;
     }
     default:
       return false;
   }
 }
 
-std::vector<lis::Type> TypeMapper::args(const std::vector<model::TypePtr>& args, bool under_read_only) const {
+std::vector<lis::Type> TypeMapper::args(const std::vector<model::TypePtr>& args,
+                                        bool under_read_only) const {
   std::vector<lis::Type> out;
-  for (const auto& a : args) out.push_back(map_in(*a, Position::TypeArg, !under_read_only, false, under_read_only));
+  for (const auto& a : args)
+    out.push_back(map_in(*a, Position::TypeArg, !under_read_only, false, under_read_only));
   return out;
 }
 
@@ -125,8 +155,9 @@ lis::Type TypeMapper::map_signature_as_fn_type(const model::Signature& sig) cons
   for (size_t i = 0; i < sig.params.size(); ++i) {
     const auto& p = sig.params[i];
     bool last_variadic = sig.variadic && i + 1 == sig.params.size();
-    params.push_back(last_variadic && p.type->kind == TypeKind::Slice ? lis::var_args(map(p.type->elem, Position::Callback))
-                                                                      : map(p.type, Position::Callback));
+    params.push_back(last_variadic && p.type->kind == TypeKind::Slice
+                         ? lis::var_args(map(p.type->elem, Position::Callback))
+                         : map(p.type, Position::Callback));
   }
   ResultMapping r = map_results(*this, sig, {"", false, true, "", ""});
   return lis::fn(std::move(params), r.type);
@@ -149,7 +180,8 @@ lis::Type TypeMapper::map_in(const TypeRef& t, Position position, bool writable,
   // a direct call but not in the adapter of a function value or an interface implementation
   // (Go rejects `[]*T` as `[]lisette.Option[*T]`), and a converted field is a copy that cannot
   // be written. A nil element then reads as a nil reference, as it does in Go.
-  const bool maybe_nil = !go_layout && (position == Position::Field || position == Position::Result);
+  const bool maybe_nil =
+      !go_layout && (position == Position::Field || position == Position::Result);
   // A channel's element and a newtype's representation are what Go declares, at every depth:
   // lis emits `chan<- lisette.Option[*T]` for `Sender<Option<Ref<T>>>`, which no Go API accepts.
   const bool inner_go_layout = go_layout || position == Position::Underlying;
@@ -159,7 +191,8 @@ lis::Type TypeMapper::map_in(const TypeRef& t, Position position, bool writable,
       // lis's own typedef of package unsafe declares Pointer; Unknown would be Go's `any`, which
       // Go does not accept where an unsafe.Pointer is expected.
       if (t.name == "unsafe.Pointer") return lis::named(qualify_("unsafe", "Pointer", 0));
-      if (t.name.starts_with("untyped ")) throw Unmappable(Rule::Untyped, "untyped " + t.name + " has no Lisette form");
+      if (t.name.starts_with("untyped "))
+        throw Unmappable(Rule::Untyped, "untyped " + t.name + " has no Lisette form");
       return lis::basic(t.name);
     case TypeKind::TypeParam:
       return lis::type_param(t.name);
@@ -169,29 +202,36 @@ lis::Type TypeMapper::map_in(const TypeRef& t, Position position, bool writable,
       return map_in(*t.target, position, writable, go_layout, under_read_only);
     case TypeKind::Named: {
       lis::Type type = named(t, under_read_only);
-      if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t)) return lis::option(std::move(type));
+      if (position == Position::Field && !go_layout && is_nilable_interface_or_func(t))
+        return lis::option(std::move(type));
       return type;
     }
     case TypeKind::Pointer: {
       if (points_to_interface(*t.elem)) {
         // lis has no reference to an interface value (Ref<I> is rejected where it is used).
-        throw Unmappable(Rule::PointerToInterface, "a pointer to an interface value has no Lisette form");
+        throw Unmappable(Rule::PointerToInterface,
+                         "a pointer to an interface value has no Lisette form");
       }
-      lis::Type ref = lis::ref(map_in(*t.elem, Position::TypeArg, writable, inner_go_layout, inner_read_only), writable);
+      lis::Type ref = lis::ref(
+          map_in(*t.elem, Position::TypeArg, writable, inner_go_layout, inner_read_only), writable);
       return maybe_nil ? lis::option(std::move(ref)) : ref;
     }
     case TypeKind::Slice:
-      return lis::slice(map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
+      return lis::slice(
+          map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
     case TypeKind::Array:
-      return lis::array(map_in(*t.elem, Position::Element, writable, inner_go_layout, under_read_only), t.length);
+      return lis::array(
+          map_in(*t.elem, Position::Element, writable, inner_go_layout, under_read_only), t.length);
     case TypeKind::Map:
-      return lis::map(map_in(*t.key, Position::TypeArg, writable, inner_go_layout, inner_read_only),
-                      map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
+      return lis::map(
+          map_in(*t.key, Position::TypeArg, writable, inner_go_layout, inner_read_only),
+          map_in(*t.elem, Position::Element, writable, inner_go_layout, inner_read_only), writable);
     case TypeKind::Chan: {
       lis::TypeKind kind = t.dir == model::ChanDir::Send   ? lis::TypeKind::Sender
                            : t.dir == model::ChanDir::Recv ? lis::TypeKind::Receiver
                                                            : lis::TypeKind::Channel;
-      return lis::channel(kind, map_in(*t.elem, Position::Element, !under_read_only, true, under_read_only));
+      return lis::channel(
+          kind, map_in(*t.elem, Position::Element, !under_read_only, true, under_read_only));
     }
     case TypeKind::Func: {
       lis::Type fn = map_signature_as_fn_type(*t.sig);

@@ -1,5 +1,6 @@
-// Go type expressions to Lisette types (lis::Type trees). Where a Go value may be nil, and whether the caller
-// may write through it, depends on where the type stands, so every call names its Position.
+// Go type expressions to Lisette types (lis::Type trees). Where a Go value may be nil, and whether
+// the caller may write through it, depends on where the type stands, so every call names its
+// Position.
 #pragma once
 
 #include <functional>
@@ -8,10 +9,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "importer/api_model.h"
 #include "emitter/binding_rule.h"
 #include "emitter/lisette_type.h"
 #include "emitter/names.h"
+#include "importer/api_model.h"
 
 namespace lisbind::emit {
 
@@ -23,26 +24,38 @@ class Unmappable : public std::runtime_error {
 };
 
 enum class Position {
-  Param,          // an argument the caller passes: read-only views, nil not offered
-  WrittenParam,   // an argument the body writes through (evidence): the caller must pass `mut`
-  Result,         // a value returned to the caller that may be nil: Option for pointers
-  NonNilResult,   // the success value of a (T, error) result, or a constructor's result
-  Field,          // a struct field or package variable: nil-able things are Option
-  Element,        // inside a slice, map, array or channel: exactly Go's type, never Option
-  Callback,       // a parameter of a function type: Go hands it to Lisette code
-  Underlying,     // the representation of a newtype
-  TypeArg,        // a type argument of an instantiation
-  Constraint,     // a type parameter bound
+  Param,         // an argument the caller passes: read-only views, nil not offered
+  WrittenParam,  // an argument the body writes through (evidence): the caller must pass `mut`
+  Result,        // a value returned to the caller that may be nil: Option for pointers
+  NonNilResult,  // the success value of a (T, error) result, or a constructor's result
+  Field,         // a struct field or package variable: nil-able things are Option
+  Element,       // inside a slice, map, array or channel: exactly Go's type, never Option
+  Callback,      // a parameter of a function type: Go hands it to Lisette code
+  Underlying,    // the representation of a newtype
+  TypeArg,       // a type argument of an instantiation
+  Constraint,    // a type parameter bound
 };
 
 // What a Go named type is underneath, for the decisions that depend on it.
-enum class UnderlyingKind { Unknown, Struct, Interface, Func, Map, Slice, Pointer, Chan, Basic, Other };
+enum class UnderlyingKind {
+  Unknown,
+  Struct,
+  Interface,
+  Func,
+  Map,
+  Slice,
+  Pointer,
+  Chan,
+  Basic,
+  Other
+};
 
 class TypeMapper {
  public:
   // `qualify` turns (package path, type name, type-argument count) into the name to print,
   // registering the import.
-  using Qualifier = std::function<std::string(const std::string& pkg, const std::string& name, size_t arity)>;
+  using Qualifier =
+      std::function<std::string(const std::string& pkg, const std::string& name, size_t arity)>;
 
   TypeMapper(const model::ApiModel& api, std::string current_package, Qualifier qualify);
 
@@ -69,8 +82,8 @@ class TypeMapper {
   // `under_read_only`: an enclosing Slice, Map or Ref is read-only, so nothing below may be
   // writable. A generic type's arguments are otherwise always writable: Lisette type arguments
   // must match exactly, and Go's `TypedHandler[*Pod]` is one type wherever it stands.
-  lis::Type map_in(const model::TypeRef& type, Position position, bool writable, bool go_layout = false,
-                   bool under_read_only = false) const;
+  lis::Type map_in(const model::TypeRef& type, Position position, bool writable,
+                   bool go_layout = false, bool under_read_only = false) const;
   void reject_interface_for_comparable(const model::TypeRef& type) const;
   lis::Type named(const model::TypeRef& type, bool under_read_only) const;
   std::vector<lis::Type> args(const std::vector<model::TypePtr>& args, bool under_read_only) const;

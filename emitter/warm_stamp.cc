@@ -13,11 +13,13 @@ namespace lisbind::emit {
 namespace fs = std::filesystem;
 
 std::set<std::string> scan_go_imports(const fs::path& project_dir) {
-  static const std::regex import_line(R"re(^\s*import\s+(?:([A-Za-z_][A-Za-z0-9_]*)\s+)?"go:([^"]+)")re");
+  static const std::regex import_line(
+      R"re(^\s*import\s+(?:([A-Za-z_][A-Za-z0-9_]*)\s+)?"go:([^"]+)")re");
   std::set<std::string> imports;
   fs::path src = project_dir / "src";
   if (!fs::exists(src)) return imports;
-  for (auto it = fs::recursive_directory_iterator(src); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(src); it != fs::recursive_directory_iterator();
+       ++it) {
     if (it->is_directory() && it->path().filename() == "target") {
       it.disable_recursion_pending();
       continue;
@@ -27,7 +29,8 @@ std::set<std::string> scan_go_imports(const fs::path& project_dir) {
     std::string line;
     std::smatch m;
     while (std::getline(text, line)) {
-      if (!std::regex_search(line, m, import_line) || m[1] == "_") continue;  // blank imports are never loaded
+      if (!std::regex_search(line, m, import_line) || m[1] == "_")
+        continue;  // blank imports are never loaded
       imports.insert(m[2]);
     }
   }
@@ -53,7 +56,9 @@ std::string warm_stamp_text(const std::set<std::string>& imports, const LisetteM
   }
   std::string deps;
   for (const auto& [module, dep] : manifest.go_dependencies()) {
-    std::string value = dep.is_local() ? "local:" + dep.path : !dep.replacement.empty() ? dep.replacement : dep.version;
+    std::string value = dep.is_local()             ? "local:" + dep.path
+                        : !dep.replacement.empty() ? dep.replacement
+                                                   : dep.version;
     deps += (deps.empty() ? "" : "\n") + module + " " + value;
   }
   return roots + "\n--\n" + deps + "\n--\n" + local_stamp;
@@ -71,7 +76,8 @@ class StampHash {
   std::string hex() const {
     static const char* digits = "0123456789abcdef";
     std::string out(16, '0');
-    for (int i = 0; i < 16; ++i) out[static_cast<size_t>(i)] = digits[(state_ >> (60 - 4 * i)) & 0xf];
+    for (int i = 0; i < 16; ++i)
+      out[static_cast<size_t>(i)] = digits[(state_ >> (60 - 4 * i)) & 0xf];
     return out;
   }
 
@@ -87,7 +93,8 @@ class StampHash {
 // `a/b.go` before `a.go`).
 using Components = std::vector<std::string>;
 
-void collect_go_files(const fs::path& dir, const Components& relative, std::vector<Components>& out) {
+void collect_go_files(const fs::path& dir, const Components& relative,
+                      std::vector<Components>& out) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
@@ -96,9 +103,11 @@ void collect_go_files(const fs::path& dir, const Components& relative, std::vect
     child.push_back(name);
     std::error_code type_ec;
     if (fs::is_directory(entry.path(), type_ec)) {  // follows symbolic links, like lis's is_dir
-      if (fs::exists(entry.path() / "go.mod", type_ec)) continue;  // a nested module is another module
+      if (fs::exists(entry.path() / "go.mod", type_ec))
+        continue;  // a nested module is another module
       collect_go_files(entry.path(), child, out);
-    } else if (name.ends_with(".go") && !name.ends_with("_test.go") && fs::is_regular_file(entry.path(), type_ec)) {
+    } else if (name.ends_with(".go") && !name.ends_with("_test.go") &&
+               fs::is_regular_file(entry.path(), type_ec)) {
       out.push_back(std::move(child));
     }
   }
@@ -123,7 +132,8 @@ void hash_local_module(StampHash& hash, const fs::path& module_dir) {
       full /= c;
     }
     hash.write(relative);
-    if (std::error_code read_ec; fs::is_regular_file(full, read_ec)) hash.write(read_file_if_exists(full));
+    if (std::error_code read_ec; fs::is_regular_file(full, read_ec))
+      hash.write(read_file_if_exists(full));
   }
 }
 
@@ -131,7 +141,8 @@ void hash_local_module(StampHash& hash, const fs::path& module_dir) {
 
 std::string local_source_stamp(const LisetteManifest& manifest, const fs::path& project_dir) {
   const auto& deps = manifest.go_dependencies();
-  if (std::none_of(deps.begin(), deps.end(), [](const auto& d) { return d.second.is_local(); })) return {};
+  if (std::none_of(deps.begin(), deps.end(), [](const auto& d) { return d.second.is_local(); }))
+    return {};
   StampHash hash;
   for (const auto& [module, dep] : deps) {  // std::map: bytewise key order, as lis's BTreeMap
     hash.write(module);
@@ -162,9 +173,10 @@ fs::path local_stamp_sidecar(const fs::path& typedef_path) {
   return typedef_path.parent_path() / (stem + ".stamp");
 }
 
-fs::path typedef_cache_dir(const fs::path& project_dir, const std::string& lis_version, const std::string& goos,
-                           const std::string& goarch) {
-  return project_dir / "target" / ".lisette" / "typedefs" / ("lis@v" + lis_version) / (goos + "_" + goarch);
+fs::path typedef_cache_dir(const fs::path& project_dir, const std::string& lis_version,
+                           const std::string& goos, const std::string& goarch) {
+  return project_dir / "target" / ".lisette" / "typedefs" / ("lis@v" + lis_version) /
+         (goos + "_" + goarch);
 }
 
 }  // namespace lisbind::emit

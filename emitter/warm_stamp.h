@@ -30,7 +30,8 @@ std::string warm_stamp_text(const std::set<std::string>& imports, const LisetteM
 // version, or the local path as written followed by the local module's tree (local_module_hash's
 // writes) — each write ending in a 0xff byte. 16 lowercase hex digits; empty when the manifest
 // declares no local module.
-std::string local_source_stamp(const LisetteManifest& manifest, const std::filesystem::path& project_dir);
+std::string local_source_stamp(const LisetteManifest& manifest,
+                               const std::filesystem::path& project_dir);
 
 // One local module's own part of that hash, alone (a fresh FNV-1a): `go.mod` and its bytes, then
 // each non-test `.go` file below `module_dir` (no dot entries, no nested modules) in path component
@@ -42,7 +43,8 @@ std::string local_module_hash(const std::filesystem::path& module_dir);
 std::filesystem::path local_stamp_sidecar(const std::filesystem::path& typedef_path);
 
 // target/.lisette/typedefs/lis@v<lis>/<goos>_<goarch>
-std::filesystem::path typedef_cache_dir(const std::filesystem::path& project_dir, const std::string& lis_version,
-                                        const std::string& goos, const std::string& goarch);
+std::filesystem::path typedef_cache_dir(const std::filesystem::path& project_dir,
+                                        const std::string& lis_version, const std::string& goos,
+                                        const std::string& goarch);
 
 }  // namespace lisbind::emit

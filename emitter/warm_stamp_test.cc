@@ -12,8 +12,11 @@ namespace fs = std::filesystem;
 TEST(WarmStamp, MatchesTheStringLisAcceptedOnThisMachine) {
   // docs/lis-facts.md §3.1: lis 0.12.5 skipped regeneration for exactly this stamp.
   auto manifest = LisetteManifest::parse(
-      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n\"example.com/fake\" = \"v1.0.0\"\n", "t");
-  EXPECT_EQ(warm_stamp_text({"example.com/fake", "fmt"}, manifest), "example.com/fake\n--\nexample.com/fake v1.0.0\n--\n");
+      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n\"example.com/fake\" = "
+      "\"v1.0.0\"\n",
+      "t");
+  EXPECT_EQ(warm_stamp_text({"example.com/fake", "fmt"}, manifest),
+            "example.com/fake\n--\nexample.com/fake v1.0.0\n--\n");
 }
 
 TEST(WarmStamp, RootsAreDeclaredDottedImportsSortedAndDepsInKeyOrder) {
@@ -27,7 +30,8 @@ TEST(WarmStamp, RootsAreDeclaredDottedImportsSortedAndDepsInKeyOrder) {
                                    "github.com/undeclared/x"};
   EXPECT_EQ(warm_stamp_text(imports, manifest),
             "k8s.io/api/core/v1\nk8s.io/client-go/kubernetes\n--\n"
-            "example.com/fork example.com/mine@v1.2.0\nk8s.io/api v0.37.2\nk8s.io/client-go v0.37.2\n--\n");
+            "example.com/fork example.com/mine@v1.2.0\nk8s.io/api v0.37.2\nk8s.io/client-go "
+            "v0.37.2\n--\n");
   EXPECT_EQ(owning_module("k8s.io/api/core/v1", manifest), "k8s.io/api");
   EXPECT_EQ(owning_module("k8s.io/apimachinery/pkg", manifest), "");
 }
@@ -37,12 +41,15 @@ TEST(WarmStamp, ScansSourceImportsLikeLis) {
   fs::remove_all(dir);
   fs::create_directories(dir / "src" / "sub");
   fs::create_directories(dir / "src" / "target");
-  std::ofstream(dir / "src" / "main.lis") << "import \"go:fmt\"\nimport corev1 \"go:k8s.io/api/core/v1\"\n"
-                                               "import _ \"go:k8s.io/client-go/plugin\"\nfn main() {}\n";
-  std::ofstream(dir / "src" / "sub" / "x.test.lis") << "  import \"go:k8s.io/client-go/kubernetes\"\n";
+  std::ofstream(dir / "src" / "main.lis")
+      << "import \"go:fmt\"\nimport corev1 \"go:k8s.io/api/core/v1\"\n"
+         "import _ \"go:k8s.io/client-go/plugin\"\nfn main() {}\n";
+  std::ofstream(dir / "src" / "sub" / "x.test.lis")
+      << "  import \"go:k8s.io/client-go/kubernetes\"\n";
   std::ofstream(dir / "src" / "target" / "y.lis") << "import \"go:example.com/ignored\"\n";
   std::ofstream(dir / "src" / "notes.txt") << "import \"go:example.com/not-lisette\"\n";
-  EXPECT_EQ(scan_go_imports(dir), (std::set<std::string>{"fmt", "k8s.io/api/core/v1", "k8s.io/client-go/kubernetes"}));
+  EXPECT_EQ(scan_go_imports(dir),
+            (std::set<std::string>{"fmt", "k8s.io/api/core/v1", "k8s.io/client-go/kubernetes"}));
   fs::remove_all(dir);
 }
 
@@ -72,20 +79,26 @@ TEST(LocalStamp, MatchesTheTestVectorLisWrote) {
       "\"example.com/localmod\" = { path = \"../localmod\" }\n\"example.com/fake\" = \"v1.0.0\"\n",
       "t");
   EXPECT_EQ(local_source_stamp(manifest, project), "3ea398f84eeaf3d3");
-  EXPECT_EQ(warm_stamp_text({"example.com/localmod"}, manifest, local_source_stamp(manifest, project)),
-            "example.com/localmod\n--\nexample.com/fake v1.0.0\nexample.com/localmod local:../localmod\n--\n3ea398f84eeaf3d3");
+  EXPECT_EQ(
+      warm_stamp_text({"example.com/localmod"}, manifest, local_source_stamp(manifest, project)),
+      "example.com/localmod\n--\nexample.com/fake v1.0.0\nexample.com/localmod "
+      "local:../localmod\n--\n3ea398f84eeaf3d3");
 
   std::string module_hash = local_module_hash(module);
   write(module / "localmod_test.go", "package localmod // edited\n");
   EXPECT_EQ(local_module_hash(module), module_hash) << "test files are not sources";
-  write(module / "localmod.go", "package localmod\n\nfunc Hello() string { return \"hi\" }\n// edit\n");
+  write(module / "localmod.go",
+        "package localmod\n\nfunc Hello() string { return \"hi\" }\n// edit\n");
   EXPECT_EQ(local_source_stamp(manifest, project), "7f1c4dd863c6f5ff");
   EXPECT_NE(local_module_hash(module), module_hash);
 
   auto remote_only = LisetteManifest::parse(
-      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n\"example.com/fake\" = \"v1.0.0\"\n", "t");
+      "[project]\nname = \"p\"\nversion = \"0.1.0\"\n[dependencies.go]\n\"example.com/fake\" = "
+      "\"v1.0.0\"\n",
+      "t");
   EXPECT_EQ(local_source_stamp(remote_only, project), "");
-  EXPECT_EQ(local_stamp_sidecar("/c/replaced/example.com/m/local/sub/sub.d.lis"), "/c/replaced/example.com/m/local/sub/sub.stamp");
+  EXPECT_EQ(local_stamp_sidecar("/c/replaced/example.com/m/local/sub/sub.d.lis"),
+            "/c/replaced/example.com/m/local/sub/sub.stamp");
   fs::remove_all(dir);
 }
 

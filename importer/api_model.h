@@ -14,7 +14,20 @@ struct TypeRef;
 // Type expressions are immutable once read and freely shared between declarations.
 using TypePtr = std::shared_ptr<const TypeRef>;
 
-enum class TypeKind { Basic, Named, Alias, TypeParam, Pointer, Slice, Array, Map, Chan, Func, Struct, Interface };
+enum class TypeKind {
+  Basic,
+  Named,
+  Alias,
+  TypeParam,
+  Pointer,
+  Slice,
+  Array,
+  Map,
+  Chan,
+  Func,
+  Struct,
+  Interface
+};
 enum class ChanDir { Both, Send, Recv };
 
 struct Param {
@@ -52,20 +65,20 @@ struct UnionTerm {
 // `kind`, and each kind uses only the members listed beside it.
 struct TypeRef {
   TypeKind kind = TypeKind::Basic;
-  std::string name;              // Basic, Named, Alias, TypeParam
-  std::string pkg;               // Named, Alias: import path; "" for universe types (error, comparable)
-  std::vector<TypePtr> args;     // Named, Alias: type arguments of an instantiation
-  TypePtr target;                // Alias: the type the alias stands for
-  TypePtr elem;                  // Pointer, Slice, Array, Map (value), Chan
-  TypePtr key;                   // Map
-  std::int64_t length = 0;       // Array
-  ChanDir dir = ChanDir::Both;   // Chan
-  std::shared_ptr<const Signature> sig;     // Func
-  std::vector<Field> fields;                // Struct
-  std::vector<InterfaceMethod> methods;     // Interface: explicitly declared methods
-  std::vector<TypePtr> embeds;              // Interface: embedded non-union elements
+  std::string name;  // Basic, Named, Alias, TypeParam
+  std::string pkg;   // Named, Alias: import path; "" for universe types (error, comparable)
+  std::vector<TypePtr> args;                   // Named, Alias: type arguments of an instantiation
+  TypePtr target;                              // Alias: the type the alias stands for
+  TypePtr elem;                                // Pointer, Slice, Array, Map (value), Chan
+  TypePtr key;                                 // Map
+  std::int64_t length = 0;                     // Array
+  ChanDir dir = ChanDir::Both;                 // Chan
+  std::shared_ptr<const Signature> sig;        // Func
+  std::vector<Field> fields;                   // Struct
+  std::vector<InterfaceMethod> methods;        // Interface: explicitly declared methods
+  std::vector<TypePtr> embeds;                 // Interface: embedded non-union elements
   std::vector<std::vector<UnionTerm>> unions;  // Interface: one entry per union element
-  bool comparable = false;                  // Interface: embeds `comparable`
+  bool comparable = false;                     // Interface: embeds `comparable`
 };
 
 enum class DeclKind { Const, Var, Func, Type };
@@ -74,15 +87,20 @@ struct ConstValue {
   std::string kind;        // int, float, string, bool, complex
   std::string exact;       // constant.Value.ExactString()
   std::string float_text;  // nearest float64, for floats
-  std::string literal;     // the number literal as written in the source (0x0301), if the value is one
+  std::string literal;  // the number literal as written in the source (0x0301), if the value is one
 };
 
 // Evidence from a function body (docs/api-model.md, "Facts"). Each fact is an enum from the moment
 // it is read; `Unstated` (the helper left the key out) and `Unknown` (it said "unknown") both mean
 // the body gave no answer, and are kept apart only so that a round trip reproduces the document.
-enum class NilFact { Unstated, Unknown, Never, May };         // can this result be nil?
-enum class WriteFact { Unstated, Unknown, No, Yes };          // does the body write through it?
-enum class NilArgFact { Unstated, Unknown, Accepted, Rejected };  // does the body accept a nil argument?
+enum class NilFact { Unstated, Unknown, Never, May };  // can this result be nil?
+enum class WriteFact { Unstated, Unknown, No, Yes };   // does the body write through it?
+enum class NilArgFact {
+  Unstated,
+  Unknown,
+  Accepted,
+  Rejected
+};  // does the body accept a nil argument?
 
 // The helper's spelling ("never", "may", ...); empty for Unstated.
 const char* fact_name(NilFact f);
@@ -91,7 +109,7 @@ const char* fact_name(NilArgFact f);
 
 struct ResultFact {
   NilFact nil = NilFact::Unstated;
-  std::string at;                     // witness of a nil return
+  std::string at;                                  // witness of a nil return
   NilFact nil_with_nil_error = NilFact::Unstated;  // for (T, error): can T be nil when err is nil?
   std::string nil_with_nil_error_at;
 };
@@ -129,10 +147,10 @@ struct Method {
 // A method reached through embedded fields rather than declared on the type.
 struct PromotedMethod {
   std::string name;
-  std::vector<std::string> via;   // embedded field names from the outer type inwards
-  bool pointer_only = false;      // in *T's method set but not T's
+  std::vector<std::string> via;  // embedded field names from the outer type inwards
+  bool pointer_only = false;     // in *T's method set but not T's
   Signature sig;
-  TypePtr from;                   // the type that declares it
+  TypePtr from;  // the type that declares it
 };
 
 struct TypeParam {

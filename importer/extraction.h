@@ -15,7 +15,7 @@ namespace lisbind {
 struct ExtractOptions {
   bool progress = false;          // let the helper's progress lines through to stderr
   std::vector<std::string> tags;  // extra build tags
-  bool facts = false;             // read function bodies for evidence (slower; gen and import want it)
+  bool facts = false;  // read function bodies for evidence (slower; gen and import want it)
 };
 
 // $LISBIND_EXTRACT, else `lisbind-extract` beside the running lisbind binary.
@@ -29,6 +29,7 @@ std::optional<std::string> model_cache_key(const GoToolchain& go, const Workspac
                                            const ExtractOptions& options);
 
 // Reads the model from lisbind's cache when the key matches one made before, else runs the helper.
-model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace, const ExtractOptions& options);
+model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace,
+                            const ExtractOptions& options);
 
 }  // namespace lisbind

@@ -1,13 +1,12 @@
 #include "importer/file_util.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "importer/errors.h"
 
@@ -25,7 +24,9 @@ void fault_point(std::string_view what) {
   }();
   static long step = 0;
   ++step;
-  if (trace) std::fprintf(stderr, "lisbind: fs step %ld: %.*s\n", step, static_cast<int>(what.size()), what.data());
+  if (trace)
+    std::fprintf(stderr, "lisbind: fs step %ld: %.*s\n", step, static_cast<int>(what.size()),
+                 what.data());
   if (target > 0 && step == target) ::_exit(kFaultExitCode);
 }
 
@@ -36,14 +37,17 @@ fs::path checked_relative_path(const std::string& rel, const std::string& what) 
   if (rel.empty()) throw bad("is empty");
   if (rel.front() == '/' || rel.front() == '~') throw bad("is absolute");
   for (char c : rel) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') throw bad("holds a control character or backslash");
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\')
+      throw bad("holds a control character or backslash");
   }
-  if (rel.find("//") != std::string::npos || rel.back() == '/') throw bad("leaves its directory ('..', '.' or an empty component)");
+  if (rel.find("//") != std::string::npos || rel.back() == '/')
+    throw bad("leaves its directory ('..', '.' or an empty component)");
   fs::path p(rel);
   if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) throw bad("is absolute");
   for (const auto& part : p) {
     std::string s = part.string();
-    if (s.empty() || s == "." || s == "..") throw bad("leaves its directory ('..', '.' or an empty component)");
+    if (s.empty() || s == "." || s == "..")
+      throw bad("leaves its directory ('..', '.' or an empty component)");
   }
   return p;
 }
@@ -59,7 +63,8 @@ fs::path path_under(const fs::path& root, const std::string& rel, const std::str
   auto f = real.begin();
   for (; r != real_root.end(); ++r, ++f) {
     if (f == real.end() || *r != *f) {
-      throw UserError(what + " names the path '" + rel + "', which a symbolic link leads outside " + root.string());
+      throw UserError(what + " names the path '" + rel + "', which a symbolic link leads outside " +
+                      root.string());
     }
   }
   return full;
@@ -69,7 +74,8 @@ void write_file(const fs::path& path, std::string_view content) {
   fault_point("write " + path.string());
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) throw UserError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw UserError("cannot create directory " + path.parent_path().string() + ": " + ec.message());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw UserError("cannot write " + path.string() + ": is the directory writable?");
   out.write(content.data(), static_cast<std::streamsize>(content.size()));

@@ -28,7 +28,8 @@ std::filesystem::path checked_relative_path(const std::string& rel, const std::s
 
 // `root / rel` after checked_relative_path, and only if it also stays below `root` once the
 // symbolic links that exist below `root` are resolved (a planted link cannot lead outside).
-std::filesystem::path path_under(const std::filesystem::path& root, const std::string& rel, const std::string& what);
+std::filesystem::path path_under(const std::filesystem::path& root, const std::string& rel,
+                                 const std::string& what);
 
 // Fault injection for tests: every file-system step of a project update calls this; when
 // LISBIND_FAULT_AT_STEP=N is set, the Nth call ends the process at once (_exit(86)), as a kill

@@ -11,7 +11,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const char* name) {
-  fs::path dir = fs::temp_directory_path() / (std::string("lisbind-test-") + name + "-" + std::to_string(::getpid()));
+  fs::path dir = fs::temp_directory_path() /
+                 (std::string("lisbind-test-") + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -59,12 +60,13 @@ TEST(FileUtil, Fnv1aMatchesPublishedVectors) {
   EXPECT_EQ(fnv1a_hex("foobar"), "85944171f73967e8");
 }
 
-
 TEST(FileUtil, PathsFromUntrustedInputStayUnderTheirRoot) {
-  for (const char* bad : {"", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a\\b", "~/x", "a/\n/b", ".."}) {
+  for (const char* bad :
+       {"", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a\\b", "~/x", "a/\n/b", ".."}) {
     EXPECT_THROW(checked_relative_path(bad, "test"), UserError) << bad;
   }
-  EXPECT_EQ(checked_relative_path("example.com/m@v1.0.0/m.d.lis", "test"), fs::path("example.com/m@v1.0.0/m.d.lis"));
+  EXPECT_EQ(checked_relative_path("example.com/m@v1.0.0/m.d.lis", "test"),
+            fs::path("example.com/m@v1.0.0/m.d.lis"));
   fs::path root = fresh_dir("under");
   fs::path outside = fresh_dir("outside");
   fs::create_directory_symlink(outside, root / "link");

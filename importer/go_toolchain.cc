@@ -22,8 +22,8 @@ std::map<std::string, std::string> GoToolchain::hermetic_env() {
 
 GoToolchain::GoToolchain(ProcessRunner& runner) : runner_(runner) {
   if (!find_on_path("go")) {
-    throw UserError("the Go toolchain was not found: install Go 1." + std::to_string(kMinimumGoMinor) +
-                    " or newer and put `go` on PATH");
+    throw UserError("the Go toolchain was not found: install Go 1." +
+                    std::to_string(kMinimumGoMinor) + " or newer and put `go` on PATH");
   }
   ProcessResult r = run({"env", "GOVERSION"}, {});
   auto v = r.exit_code == 0 ? parse_go_version(r.out) : std::nullopt;
@@ -35,7 +35,8 @@ GoToolchain::GoToolchain(ProcessRunner& runner) : runner_(runner) {
   version_ = *v;
 }
 
-ProcessResult GoToolchain::run(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+ProcessResult GoToolchain::run(const std::vector<std::string>& args,
+                               const std::filesystem::path& cwd,
                                const std::map<std::string, std::string>& extra_env) const {
   ProcessRequest request;
   request.argv = {"go"};

@@ -1,9 +1,9 @@
 #include "importer/lisette_manifest.h"
 
+#include <toml++/toml.h>
+
 #include <regex>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "importer/errors.h"
 #include "importer/file_util.h"
@@ -84,7 +84,8 @@ std::string toml_string(const std::string& s) {
 
 std::string dependency_line(const GoDependency& dep) {
   std::string key = toml_string(dep.module);
-  if (dep.via.empty() && dep.replacement.empty() && dep.path.empty()) return key + " = " + toml_string(dep.version);
+  if (dep.via.empty() && dep.replacement.empty() && dep.path.empty())
+    return key + " = " + toml_string(dep.version);
   std::string value = "{ ";
   if (!dep.path.empty()) {
     value += "path = " + toml_string(dep.path);
@@ -109,7 +110,9 @@ LisetteManifest LisetteManifest::parse(std::string text, const std::string& orig
   return m;
 }
 
-LisetteManifest LisetteManifest::load(const fs::path& file) { return parse(read_file(file), file.string()); }
+LisetteManifest LisetteManifest::load(const fs::path& file) {
+  return parse(read_file(file), file.string());
+}
 
 void LisetteManifest::reparse() {
   toml::table table = parse_toml(text_, origin_);
@@ -131,7 +134,8 @@ void LisetteManifest::reparse() {
       if (auto v = value.value<std::string>()) {
         dep.version = *v;
       } else if (!value.is_table()) {
-        throw UserError(origin_ + ": [dependencies.go] \"" + dep.module + "\" must be a version string or an inline table");
+        throw UserError(origin_ + ": [dependencies.go] \"" + dep.module +
+                        "\" must be a version string or an inline table");
       } else if (auto* t = value.as_table()) {
         dep.version = (*t)["version"].value_or(std::string{});
         dep.replacement = (*t)["replacement"].value_or(std::string{});
@@ -155,9 +159,12 @@ void LisetteManifest::set_go_dependency(const GoDependency& dep) {
     if (auto h = header_of(lines[i])) {
       current = *h;
       if (current == "dependencies.go") table_start = i;
-      if (current == "dependencies.go.\"" + dep.module + "\"" || current == "dependencies.go." + dep.module) {
-        throw UserError(origin_ + " declares " + dep.module + " as a [dependencies.go.\"...\"] table; write it as "
-                        "one line (" + dependency_line(dep) + ") so lisbind can update it");
+      if (current == "dependencies.go.\"" + dep.module + "\"" ||
+          current == "dependencies.go." + dep.module) {
+        throw UserError(origin_ + " declares " + dep.module +
+                        " as a [dependencies.go.\"...\"] table; write it as "
+                        "one line (" +
+                        dependency_line(dep) + ") so lisbind can update it");
       }
       continue;
     }
@@ -173,7 +180,8 @@ void LisetteManifest::set_go_dependency(const GoDependency& dep) {
     line += trailing_comment(lines[*existing]);
     lines[*existing] = line;
   } else if (table_start) {
-    lines.insert(lines.begin() + static_cast<long>((last_entry ? *last_entry : *table_start) + 1), line);
+    lines.insert(lines.begin() + static_cast<long>((last_entry ? *last_entry : *table_start) + 1),
+                 line);
   } else {
     if (!lines.empty() && !trim(lines.back()).empty()) lines.push_back("");
     lines.push_back("[dependencies.go]");
@@ -186,7 +194,8 @@ void LisetteManifest::set_go_dependency(const GoDependency& dep) {
   } catch (const UserError&) {
     text_ = previous;
     reparse();
-    throw UserError("editing " + origin_ + " for " + dep.module + " would make it invalid; left it unchanged");
+    throw UserError("editing " + origin_ + " for " + dep.module +
+                    " would make it invalid; left it unchanged");
   }
 }
 

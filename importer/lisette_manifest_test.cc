@@ -66,7 +66,9 @@ TEST(LisetteManifest, RefusesWhatItCannotEditCleanly) {
   EXPECT_THROW(LisetteManifest::parse("[project\nname=", "lisette.toml"), UserError);
   EXPECT_THROW(LisetteManifest::parse("[other]\nx = 1\n", "lisette.toml"), UserError);
   auto m = LisetteManifest::parse(
-      "[project]\nname = \"x\"\nversion = \"0\"\n[dependencies.go.\"k8s.io/api\"]\nversion = \"v1\"\n", "lisette.toml");
+      "[project]\nname = \"x\"\nversion = \"0\"\n[dependencies.go.\"k8s.io/api\"]\nversion = "
+      "\"v1\"\n",
+      "lisette.toml");
   EXPECT_THROW(m.set_go_dependency({"k8s.io/api", "v2", "", "", {}}), UserError);
 }
 

@@ -1,11 +1,12 @@
 #include "importer/model_json.h"
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <simdjson.h>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,13 +46,17 @@ struct ReadError {
   }
 };
 
-[[noreturn]] void misfit(std::string message) { throw ReadError{ReadError::Misfit, std::move(message), {}}; }
+[[noreturn]] void misfit(std::string message) {
+  throw ReadError{ReadError::Misfit, std::move(message), {}};
+}
 
 [[noreturn]] void syntax_error(simdjson::error_code code) {
   // Having looked at the value's first byte, the reader only asks for a type it has; then
   // INCORRECT_TYPE means a broken literal such as `tru`.
-  throw ReadError{ReadError::Syntax,
-                  code == simdjson::INCORRECT_TYPE ? "malformed literal" : simdjson::error_message(code), {}};
+  throw ReadError{
+      ReadError::Syntax,
+      code == simdjson::INCORRECT_TYPE ? "malformed literal" : simdjson::error_message(code),
+      {}};
 }
 
 template <typename T>
@@ -63,12 +68,18 @@ T check(simdjson::simdjson_result<T>&& result) {
 
 const char* type_name(od::json_type t) {
   switch (t) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a boolean";
-    case od::json_type::null: return "null";
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
   }
   return "a value";
 }
@@ -102,7 +113,8 @@ void each_member(od::object object, Fn&& fn) {
   for (auto member : object) {
     od::field field = check(std::move(member));
     std::string_view key = check(field.unescaped_key());
-    if (!misfits.empty() && std::erase_if(misfits, [&](const auto& m) { return m.first == key; }) > 0) {
+    if (!misfits.empty() &&
+        std::erase_if(misfits, [&](const auto& m) { return m.first == key; }) > 0) {
       skipped_unchecked = true;
     }
     try {
@@ -134,12 +146,24 @@ void each_element(od::array array, Fn&& fn) {
 // Reads a value the model has no use for, checking it and everything inside it.
 void skip(od::value& v) {
   switch (type_of(v)) {
-    case od::json_type::object: each_member(check(v.get_object()), [](std::string_view, od::value& x) { skip(x); }); return;
-    case od::json_type::array: each_element(check(v.get_array()), [](od::value& x) { skip(x); }); return;
-    case od::json_type::string: check(v.get_string()); return;
-    case od::json_type::number: check(v.get_double()); return;  // takes any valid number
-    case od::json_type::boolean: check(v.get_bool()); return;
-    case od::json_type::null: null(v); return;
+    case od::json_type::object:
+      each_member(check(v.get_object()), [](std::string_view, od::value& x) { skip(x); });
+      return;
+    case od::json_type::array:
+      each_element(check(v.get_array()), [](od::value& x) { skip(x); });
+      return;
+    case od::json_type::string:
+      check(v.get_string());
+      return;
+    case od::json_type::number:
+      check(v.get_double());
+      return;  // takes any valid number
+    case od::json_type::boolean:
+      check(v.get_bool());
+      return;
+    case od::json_type::null:
+      null(v);
+      return;
   }
 }
 
@@ -149,7 +173,8 @@ template <typename Fn>
 void members(od::value& v, std::initializer_list<std::string_view> required, Fn&& fn) {
   if (od::json_type t = type_of(v); t != od::json_type::object) {
     if (required.size() > 0) {
-      misfit("expected an object with key '" + std::string(*required.begin()) + "', found " + type_name(t));
+      misfit("expected an object with key '" + std::string(*required.begin()) + "', found " +
+             type_name(t));
     }
     skip(v);
     return;
@@ -180,10 +205,18 @@ void members(od::value& v, Fn&& fn) {
 template <typename Fn>
 void items(od::value& v, Fn&& fn) {
   switch (type_of(v)) {
-    case od::json_type::array: each_element(check(v.get_array()), fn); return;
-    case od::json_type::object: each_member(check(v.get_object()), [&](std::string_view, od::value& x) { fn(x); }); return;
-    case od::json_type::null: null(v); return;
-    default: fn(v); return;
+    case od::json_type::array:
+      each_element(check(v.get_array()), fn);
+      return;
+    case od::json_type::object:
+      each_member(check(v.get_object()), [&](std::string_view, od::value& x) { fn(x); });
+      return;
+    case od::json_type::null:
+      null(v);
+      return;
+    default:
+      fn(v);
+      return;
   }
 }
 
@@ -214,23 +247,28 @@ std::vector<std::string> strings(od::value& v) {
 std::int64_t integer(od::value& v) {
   if (od::json_type t = type_of(v); t != od::json_type::number) expected("a number", t);
   if (std::int64_t i; v.get_int64().get(i) == simdjson::SUCCESS) return i;
-  if (std::uint64_t u; v.get_uint64().get(u) == simdjson::SUCCESS) return static_cast<std::int64_t>(u);
+  if (std::uint64_t u; v.get_uint64().get(u) == simdjson::SUCCESS)
+    return static_cast<std::int64_t>(u);
   double d = check(v.get_double());
   if (!(d >= -0x1p63 && d < 0x1p63)) misfit("number out of range");
   return static_cast<std::int64_t>(d);
 }
 
 [[noreturn]] void unknown(const char* what, std::string_view name) {
-  throw ReadError{ReadError::Verbatim,
-                  "the Go helper's JSON has an unknown " + std::string(what) + " '" + std::string(name) + "'", {}};
+  throw ReadError{
+      ReadError::Verbatim,
+      "the Go helper's JSON has an unknown " + std::string(what) + " '" + std::string(name) + "'",
+      {}};
 }
 
 TypeKind parse_kind(std::string_view k) {
   static const std::pair<std::string_view, TypeKind> kinds[] = {
-      {"basic", TypeKind::Basic},     {"named", TypeKind::Named},     {"alias", TypeKind::Alias},
-      {"tparam", TypeKind::TypeParam}, {"pointer", TypeKind::Pointer}, {"slice", TypeKind::Slice},
-      {"array", TypeKind::Array},     {"map", TypeKind::Map},         {"chan", TypeKind::Chan},
-      {"func", TypeKind::Func},       {"struct", TypeKind::Struct},   {"interface", TypeKind::Interface}};
+      {"basic", TypeKind::Basic},     {"named", TypeKind::Named},
+      {"alias", TypeKind::Alias},     {"tparam", TypeKind::TypeParam},
+      {"pointer", TypeKind::Pointer}, {"slice", TypeKind::Slice},
+      {"array", TypeKind::Array},     {"map", TypeKind::Map},
+      {"chan", TypeKind::Chan},       {"func", TypeKind::Func},
+      {"struct", TypeKind::Struct},   {"interface", TypeKind::Interface}};
   for (const auto& [name, kind] : kinds) {
     if (k == name) return kind;
   }
@@ -262,9 +300,12 @@ std::vector<TypePtr> read_types(od::value& v) {
 std::vector<Param> read_params(od::value& v) {
   return read_list<Param>(v, [](od::value& item, Param& p) {
     members(item, {"type"}, [&](std::string_view key, od::value& x) {
-      if (key == "type") p.type = read_type(x);
-      else if (key == "name") p.name = str(x);
-      else skip(x);
+      if (key == "type")
+        p.type = read_type(x);
+      else if (key == "name")
+        p.name = str(x);
+      else
+        skip(x);
     });
   });
 }
@@ -272,10 +313,14 @@ std::vector<Param> read_params(od::value& v) {
 Signature read_signature(od::value& v) {
   Signature s;
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "params") s.params = read_params(x);
-    else if (key == "results") s.results = read_params(x);
-    else if (key == "variadic") s.variadic = flag(x);
-    else skip(x);
+    if (key == "params")
+      s.params = read_params(x);
+    else if (key == "results")
+      s.results = read_params(x);
+    else if (key == "variadic")
+      s.variadic = flag(x);
+    else
+      skip(x);
   });
   return s;
 }
@@ -283,13 +328,20 @@ Signature read_signature(od::value& v) {
 std::vector<Field> read_fields(od::value& v) {
   return read_list<Field>(v, [](od::value& item, Field& f) {
     members(item, {"type"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") f.name = str(x);
-      else if (key == "type") f.type = read_type(x);
-      else if (key == "embedded") f.embedded = flag(x);
-      else if (key == "exported") f.exported = flag(x);
-      else if (key == "tag") f.tag = str(x);
-      else if (key == "doc") f.doc = str(x);
-      else skip(x);
+      if (key == "name")
+        f.name = str(x);
+      else if (key == "type")
+        f.type = read_type(x);
+      else if (key == "embedded")
+        f.embedded = flag(x);
+      else if (key == "exported")
+        f.exported = flag(x);
+      else if (key == "tag")
+        f.tag = str(x);
+      else if (key == "doc")
+        f.doc = str(x);
+      else
+        skip(x);
     });
   });
 }
@@ -297,45 +349,69 @@ std::vector<Field> read_fields(od::value& v) {
 std::vector<InterfaceMethod> read_interface_methods(od::value& v) {
   return read_list<InterfaceMethod>(v, [](od::value& item, InterfaceMethod& m) {
     members(item, {"sig"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") m.name = str(x);
-      else if (key == "sig") m.sig = read_signature(x);
-      else if (key == "doc") m.doc = str(x);
-      else skip(x);
+      if (key == "name")
+        m.name = str(x);
+      else if (key == "sig")
+        m.sig = read_signature(x);
+      else if (key == "doc")
+        m.doc = str(x);
+      else
+        skip(x);
     });
   });
 }
 
 std::vector<std::vector<UnionTerm>> read_unions(od::value& v) {
-  return read_list<std::vector<UnionTerm>>(v, [](od::value& element, std::vector<UnionTerm>& terms) {
-    terms = read_list<UnionTerm>(element, [](od::value& item, UnionTerm& term) {
-      members(item, {"type"}, [&](std::string_view key, od::value& x) {
-        if (key == "type") term.type = read_type(x);
-        else if (key == "tilde") term.tilde = flag(x);
-        else skip(x);
+  return read_list<std::vector<UnionTerm>>(
+      v, [](od::value& element, std::vector<UnionTerm>& terms) {
+        terms = read_list<UnionTerm>(element, [](od::value& item, UnionTerm& term) {
+          members(item, {"type"}, [&](std::string_view key, od::value& x) {
+            if (key == "type")
+              term.type = read_type(x);
+            else if (key == "tilde")
+              term.tilde = flag(x);
+            else
+              skip(x);
+          });
+        });
       });
-    });
-  });
 }
 
 TypePtr read_type(od::value& v) {
   auto t = std::make_shared<TypeRef>();
   members(v, {"k"}, [&](std::string_view key, od::value& x) {
-    if (key == "k") t->kind = parse_kind(text(x));
-    else if (key == "name") t->name = str(x);
-    else if (key == "pkg") t->pkg = str(x);
-    else if (key == "elem") t->elem = read_optional_type(x);
-    else if (key == "sig") t->sig = std::make_shared<Signature>(read_signature(x));
-    else if (key == "args") t->args = read_types(x);
-    else if (key == "target") t->target = read_optional_type(x);
-    else if (key == "key") t->key = read_optional_type(x);
-    else if (key == "len") t->length = integer(x);
-    else if (key == "dir") t->dir = parse_dir(str(x));
-    else if (key == "fields") t->fields = read_fields(x);
-    else if (key == "methods") t->methods = read_interface_methods(x);
-    else if (key == "embeds") t->embeds = read_types(x);
-    else if (key == "union") t->unions = read_unions(x);
-    else if (key == "comparable") t->comparable = flag(x);
-    else skip(x);
+    if (key == "k")
+      t->kind = parse_kind(text(x));
+    else if (key == "name")
+      t->name = str(x);
+    else if (key == "pkg")
+      t->pkg = str(x);
+    else if (key == "elem")
+      t->elem = read_optional_type(x);
+    else if (key == "sig")
+      t->sig = std::make_shared<Signature>(read_signature(x));
+    else if (key == "args")
+      t->args = read_types(x);
+    else if (key == "target")
+      t->target = read_optional_type(x);
+    else if (key == "key")
+      t->key = read_optional_type(x);
+    else if (key == "len")
+      t->length = integer(x);
+    else if (key == "dir")
+      t->dir = parse_dir(str(x));
+    else if (key == "fields")
+      t->fields = read_fields(x);
+    else if (key == "methods")
+      t->methods = read_interface_methods(x);
+    else if (key == "embeds")
+      t->embeds = read_types(x);
+    else if (key == "union")
+      t->unions = read_unions(x);
+    else if (key == "comparable")
+      t->comparable = flag(x);
+    else
+      skip(x);
   });
   return t;
 }
@@ -358,17 +434,23 @@ WriteFact write_fact(od::value& v) {
   return parse_fact(v, "writes fact", {WriteFact::Unknown, WriteFact::No, WriteFact::Yes});
 }
 NilArgFact nil_arg_fact(od::value& v) {
-  return parse_fact(v, "parameter nil fact", {NilArgFact::Unknown, NilArgFact::Accepted, NilArgFact::Rejected});
+  return parse_fact(v, "parameter nil fact",
+                    {NilArgFact::Unknown, NilArgFact::Accepted, NilArgFact::Rejected});
 }
 
 std::vector<ResultFact> read_result_facts(od::value& v) {
   return read_list<ResultFact>(v, [](od::value& item, ResultFact& r) {
     members(item, [&](std::string_view key, od::value& x) {
-      if (key == "nil") r.nil = nil_fact(x);
-      else if (key == "at") r.at = str(x);
-      else if (key == "nil_with_nil_error") r.nil_with_nil_error = nil_fact(x);
-      else if (key == "nil_with_nil_error_at") r.nil_with_nil_error_at = str(x);
-      else skip(x);
+      if (key == "nil")
+        r.nil = nil_fact(x);
+      else if (key == "at")
+        r.at = str(x);
+      else if (key == "nil_with_nil_error")
+        r.nil_with_nil_error = nil_fact(x);
+      else if (key == "nil_with_nil_error_at")
+        r.nil_with_nil_error_at = str(x);
+      else
+        skip(x);
     });
   });
 }
@@ -376,11 +458,16 @@ std::vector<ResultFact> read_result_facts(od::value& v) {
 std::vector<ParamFact> read_param_facts(od::value& v) {
   return read_list<ParamFact>(v, [](od::value& item, ParamFact& p) {
     members(item, [&](std::string_view key, od::value& x) {
-      if (key == "writes") p.writes = write_fact(x);
-      else if (key == "writes_at") p.writes_at = str(x);
-      else if (key == "nil") p.nil = nil_arg_fact(x);
-      else if (key == "nil_at") p.nil_at = str(x);
-      else skip(x);
+      if (key == "writes")
+        p.writes = write_fact(x);
+      else if (key == "writes_at")
+        p.writes_at = str(x);
+      else if (key == "nil")
+        p.nil = nil_arg_fact(x);
+      else if (key == "nil_at")
+        p.nil_at = str(x);
+      else
+        skip(x);
     });
   });
 }
@@ -390,9 +477,12 @@ void read_receiver_facts(od::value& v, Facts& f) {
   f.receiver_writes = WriteFact::Unstated;
   f.receiver_writes_at.clear();
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "writes") f.receiver_writes = write_fact(x);
-    else if (key == "writes_at") f.receiver_writes_at = str(x);
-    else skip(x);
+    if (key == "writes")
+      f.receiver_writes = write_fact(x);
+    else if (key == "writes_at")
+      f.receiver_writes_at = str(x);
+    else
+      skip(x);
   });
 }
 
@@ -402,12 +492,18 @@ Facts read_facts(od::value& v) {
   if (take_null(v)) return f;
   f.present = true;
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "results") f.results = read_result_facts(x);
-    else if (key == "params") f.params = read_param_facts(x);
-    else if (key == "receiver") read_receiver_facts(x, f);
-    else if (key == "never_returns") f.never_returns = flag(x);
-    else if (key == "never_returns_at") f.never_returns_at = str(x);
-    else skip(x);
+    if (key == "results")
+      f.results = read_result_facts(x);
+    else if (key == "params")
+      f.params = read_param_facts(x);
+    else if (key == "receiver")
+      read_receiver_facts(x, f);
+    else if (key == "never_returns")
+      f.never_returns = flag(x);
+    else if (key == "never_returns_at")
+      f.never_returns_at = str(x);
+    else
+      skip(x);
   });
   return f;
 }
@@ -415,9 +511,12 @@ Facts read_facts(od::value& v) {
 std::vector<TypeParam> read_tparams(od::value& v) {
   return read_list<TypeParam>(v, [](od::value& item, TypeParam& tp) {
     members(item, {"constraint"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") tp.name = str(x);
-      else if (key == "constraint") tp.constraint = read_type(x);
-      else skip(x);
+      if (key == "name")
+        tp.name = str(x);
+      else if (key == "constraint")
+        tp.constraint = read_type(x);
+      else
+        skip(x);
     });
   });
 }
@@ -433,11 +532,16 @@ DeclKind parse_decl_kind(std::string_view k) {
 ConstValue read_value(od::value& v) {
   ConstValue c;
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "kind") c.kind = str(x);
-    else if (key == "exact") c.exact = str(x);
-    else if (key == "float") c.float_text = str(x);
-    else if (key == "literal") c.literal = str(x);
-    else skip(x);
+    if (key == "kind")
+      c.kind = str(x);
+    else if (key == "exact")
+      c.exact = str(x);
+    else if (key == "float")
+      c.float_text = str(x);
+    else if (key == "literal")
+      c.literal = str(x);
+    else
+      skip(x);
   });
   return c;
 }
@@ -445,14 +549,22 @@ ConstValue read_value(od::value& v) {
 std::vector<Method> read_methods(od::value& v) {
   return read_list<Method>(v, [](od::value& item, Method& m) {
     members(item, {"sig"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") m.name = str(x);
-      else if (key == "ptr") m.pointer_receiver = flag(x);
-      else if (key == "sig") m.sig = read_signature(x);
-      else if (key == "doc") m.doc = str(x);
-      else if (key == "deprecated") m.deprecated = str(x);
-      else if (key == "pos") m.pos = str(x);
-      else if (key == "facts") m.facts = read_facts(x);
-      else skip(x);
+      if (key == "name")
+        m.name = str(x);
+      else if (key == "ptr")
+        m.pointer_receiver = flag(x);
+      else if (key == "sig")
+        m.sig = read_signature(x);
+      else if (key == "doc")
+        m.doc = str(x);
+      else if (key == "deprecated")
+        m.deprecated = str(x);
+      else if (key == "pos")
+        m.pos = str(x);
+      else if (key == "facts")
+        m.facts = read_facts(x);
+      else
+        skip(x);
     });
   });
 }
@@ -460,12 +572,18 @@ std::vector<Method> read_methods(od::value& v) {
 std::vector<PromotedMethod> read_promoted(od::value& v) {
   return read_list<PromotedMethod>(v, [](od::value& item, PromotedMethod& p) {
     members(item, {"sig"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") p.name = str(x);
-      else if (key == "via") p.via = strings(x);
-      else if (key == "ptr") p.pointer_only = flag(x);
-      else if (key == "sig") p.sig = read_signature(x);
-      else if (key == "from") p.from = read_optional_type(x);
-      else skip(x);
+      if (key == "name")
+        p.name = str(x);
+      else if (key == "via")
+        p.via = strings(x);
+      else if (key == "ptr")
+        p.pointer_only = flag(x);
+      else if (key == "sig")
+        p.sig = read_signature(x);
+      else if (key == "from")
+        p.from = read_optional_type(x);
+      else
+        skip(x);
     });
   });
 }
@@ -474,26 +592,46 @@ std::vector<Decl> read_decls(od::value& v) {
   return read_list<Decl>(v, [](od::value& item, Decl& d) {
     d.exported = false;  // the struct's default suits models built in code; a document must say so
     members(item, {"kind", "name"}, [&](std::string_view key, od::value& x) {
-      if (key == "name") d.name = text(x);
-      else if (key == "kind") d.kind = parse_decl_kind(text(x));
-      else if (key == "exported") d.exported = flag(x);
-      else if (key == "doc") d.doc = str(x);
-      else if (key == "deprecated") d.deprecated = str(x);
-      else if (key == "pos") d.pos = str(x);
-      else if (key == "type") d.type = read_optional_type(x);
-      else if (key == "untyped") d.untyped = flag(x);
-      else if (key == "value") d.value = read_value(x);
-      else if (key == "sig") d.sig = read_signature(x);
-      else if (key == "facts") d.facts = read_facts(x);
-      else if (key == "tparams") d.tparams = read_tparams(x);
-      else if (key == "alias") d.alias = flag(x);
-      else if (key == "underlying") d.underlying = read_optional_type(x);
-      else if (key == "methods") d.methods = read_methods(x);
-      else if (key == "promoted") d.promoted = read_promoted(x);
-      else if (key == "is_error") d.is_error = flag(x);
-      else if (key == "ptr_is_error") d.pointer_is_error = flag(x);
-      else if (key == "comparable") d.comparable = flag(x);
-      else skip(x);
+      if (key == "name")
+        d.name = text(x);
+      else if (key == "kind")
+        d.kind = parse_decl_kind(text(x));
+      else if (key == "exported")
+        d.exported = flag(x);
+      else if (key == "doc")
+        d.doc = str(x);
+      else if (key == "deprecated")
+        d.deprecated = str(x);
+      else if (key == "pos")
+        d.pos = str(x);
+      else if (key == "type")
+        d.type = read_optional_type(x);
+      else if (key == "untyped")
+        d.untyped = flag(x);
+      else if (key == "value")
+        d.value = read_value(x);
+      else if (key == "sig")
+        d.sig = read_signature(x);
+      else if (key == "facts")
+        d.facts = read_facts(x);
+      else if (key == "tparams")
+        d.tparams = read_tparams(x);
+      else if (key == "alias")
+        d.alias = flag(x);
+      else if (key == "underlying")
+        d.underlying = read_optional_type(x);
+      else if (key == "methods")
+        d.methods = read_methods(x);
+      else if (key == "promoted")
+        d.promoted = read_promoted(x);
+      else if (key == "is_error")
+        d.is_error = flag(x);
+      else if (key == "ptr_is_error")
+        d.pointer_is_error = flag(x);
+      else if (key == "comparable")
+        d.comparable = flag(x);
+      else
+        skip(x);
     });
   });
 }
@@ -503,9 +641,12 @@ void read_replace(od::value& v, Module& m) {
   m.replace_path.clear();
   m.replace_version.clear();
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "path") m.replace_path = str(x);
-    else if (key == "version") m.replace_version = str(x);
-    else skip(x);
+    if (key == "path")
+      m.replace_path = str(x);
+    else if (key == "version")
+      m.replace_version = str(x);
+    else
+      skip(x);
   });
 }
 
@@ -513,12 +654,18 @@ std::optional<Module> read_module(od::value& v) {
   if (take_null(v)) return std::nullopt;
   Module m;
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "path") m.path = str(x);
-    else if (key == "version") m.version = str(x);
-    else if (key == "dir") m.dir = str(x);
-    else if (key == "main") m.main = flag(x);
-    else if (key == "replace") read_replace(x, m);
-    else skip(x);
+    if (key == "path")
+      m.path = str(x);
+    else if (key == "version")
+      m.version = str(x);
+    else if (key == "dir")
+      m.dir = str(x);
+    else if (key == "main")
+      m.main = flag(x);
+    else if (key == "replace")
+      read_replace(x, m);
+    else
+      skip(x);
   });
   return m;
 }
@@ -526,18 +673,30 @@ std::optional<Module> read_module(od::value& v) {
 std::vector<Package> read_packages(od::value& v) {
   return read_list<Package>(v, [](od::value& item, Package& p) {
     members(item, {"path", "name"}, [&](std::string_view key, od::value& x) {
-      if (key == "path") p.path = text(x);
-      else if (key == "name") p.name = text(x);
-      else if (key == "module") p.module = read_module(x);
-      else if (key == "std") p.std = flag(x);
-      else if (key == "internal") p.internal = flag(x);
-      else if (key == "command") p.command = flag(x);
-      else if (key == "root") p.root = flag(x);
-      else if (key == "doc") p.doc = str(x);
-      else if (key == "files") p.files = strings(x);
-      else if (key == "imports") p.imports = strings(x);
-      else if (key == "decls") p.decls = read_decls(x);
-      else skip(x);
+      if (key == "path")
+        p.path = text(x);
+      else if (key == "name")
+        p.name = text(x);
+      else if (key == "module")
+        p.module = read_module(x);
+      else if (key == "std")
+        p.std = flag(x);
+      else if (key == "internal")
+        p.internal = flag(x);
+      else if (key == "command")
+        p.command = flag(x);
+      else if (key == "root")
+        p.root = flag(x);
+      else if (key == "doc")
+        p.doc = str(x);
+      else if (key == "files")
+        p.files = strings(x);
+      else if (key == "imports")
+        p.imports = strings(x);
+      else if (key == "decls")
+        p.decls = read_decls(x);
+      else
+        skip(x);
     });
   });
 }
@@ -545,11 +704,16 @@ std::vector<Package> read_packages(od::value& v) {
 BuildContext read_build(od::value& v) {
   BuildContext b;
   members(v, [&](std::string_view key, od::value& x) {
-    if (key == "goos") b.goos = str(x);
-    else if (key == "goarch") b.goarch = str(x);
-    else if (key == "tags") b.tags = strings(x);
-    else if (key == "cgo") b.cgo = flag(x);
-    else skip(x);
+    if (key == "goos")
+      b.goos = str(x);
+    else if (key == "goarch")
+      b.goarch = str(x);
+    else if (key == "tags")
+      b.tags = strings(x);
+    else if (key == "cgo")
+      b.cgo = flag(x);
+    else
+      skip(x);
   });
   return b;
 }
@@ -557,9 +721,12 @@ BuildContext read_build(od::value& v) {
 std::vector<LoadError> read_errors(od::value& v) {
   return read_list<LoadError>(v, [](od::value& item, LoadError& e) {
     members(item, [&](std::string_view key, od::value& x) {
-      if (key == "package") e.package = str(x);
-      else if (key == "message") e.message = str(x);
-      else skip(x);
+      if (key == "package")
+        e.package = str(x);
+      else if (key == "message")
+        e.message = str(x);
+      else
+        skip(x);
     });
   });
 }
@@ -568,7 +735,8 @@ std::vector<LoadError> read_errors(od::value& v) {
 // current_location() reports OUT_OF_BOUNDS there.)
 void expect_end(od::document& doc) {
   const char* location = nullptr;
-  if (doc.current_location().get(location) != simdjson::OUT_OF_BOUNDS) syntax_error(simdjson::TRAILING_CONTENT);
+  if (doc.current_location().get(location) != simdjson::OUT_OF_BOUNDS)
+    syntax_error(simdjson::TRAILING_CONTENT);
 }
 
 ApiModel read_model(od::document& doc) {
@@ -587,8 +755,9 @@ ApiModel read_model(od::document& doc) {
   if (!has_schema) misfit("key 'schema' not found");
   if (schema != kSchemaVersion) {
     throw ReadError{ReadError::Verbatim,
-                    "the Go helper wrote schema " + std::to_string(schema) + " but lisbind reads schema " +
-                        std::to_string(kSchemaVersion) + "; rebuild lisbind so both halves match",
+                    "the Go helper wrote schema " + std::to_string(schema) +
+                        " but lisbind reads schema " + std::to_string(kSchemaVersion) +
+                        "; rebuild lisbind so both halves match",
                     {}};
   }
   doc.rewind();
@@ -598,13 +767,20 @@ ApiModel read_model(od::document& doc) {
   bool has_build = false;
   each_member(check(doc.get_object()), [&](std::string_view key, od::value& x) {
     has_build |= key == "build";
-    if (key == "schema") integer(x);  // read above
-    else if (key == "go_version") model.go_version = str(x);
-    else if (key == "build") model.build = read_build(x);
-    else if (key == "patterns") model.patterns = strings(x);
-    else if (key == "packages") model.packages = read_packages(x);
-    else if (key == "errors") model.errors = read_errors(x);
-    else skip(x);
+    if (key == "schema")
+      integer(x);  // read above
+    else if (key == "go_version")
+      model.go_version = str(x);
+    else if (key == "build")
+      model.build = read_build(x);
+    else if (key == "patterns")
+      model.patterns = strings(x);
+    else if (key == "packages")
+      model.packages = read_packages(x);
+    else if (key == "errors")
+      model.errors = read_errors(x);
+    else
+      skip(x);
   });
   if (!has_build) misfit("key 'build' not found");
   expect_end(doc);
@@ -620,9 +796,15 @@ void check_syntax(od::document& doc) {
       skip(root);
       break;
     }
-    case od::json_type::string: check(doc.get_string()); break;
-    case od::json_type::number: check(doc.get_double()); break;
-    case od::json_type::boolean: check(doc.get_bool()); break;
+    case od::json_type::string:
+      check(doc.get_string());
+      break;
+    case od::json_type::number:
+      check(doc.get_double());
+      break;
+    case od::json_type::boolean:
+      check(doc.get_bool());
+      break;
     case od::json_type::null:
       if (!check(doc.is_null())) syntax_error(simdjson::N_ATOM_ERROR);
       break;
@@ -633,10 +815,13 @@ void check_syntax(od::document& doc) {
 std::string describe(const ReadError& e) {
   std::string at = e.path.empty() ? "" : " (at " + e.path + ")";
   switch (e.kind) {
-    case ReadError::Syntax: return "the Go helper wrote invalid JSON: " + e.message + at;
+    case ReadError::Syntax:
+      return "the Go helper wrote invalid JSON: " + e.message + at;
     case ReadError::Misfit:
-      return "the Go helper's JSON does not fit the model: " + (e.path.empty() ? "" : e.path + ": ") + e.message;
-    case ReadError::Verbatim: return e.message + at;
+      return "the Go helper's JSON does not fit the model: " +
+             (e.path.empty() ? "" : e.path + ": ") + e.message;
+    case ReadError::Verbatim:
+      return e.message + at;
   }
   return e.message;
 }
@@ -676,18 +861,30 @@ json write_signature(const Signature& s) {
 
 const char* kind_name(TypeKind k) {
   switch (k) {
-    case TypeKind::Basic: return "basic";
-    case TypeKind::Named: return "named";
-    case TypeKind::Alias: return "alias";
-    case TypeKind::TypeParam: return "tparam";
-    case TypeKind::Pointer: return "pointer";
-    case TypeKind::Slice: return "slice";
-    case TypeKind::Array: return "array";
-    case TypeKind::Map: return "map";
-    case TypeKind::Chan: return "chan";
-    case TypeKind::Func: return "func";
-    case TypeKind::Struct: return "struct";
-    case TypeKind::Interface: return "interface";
+    case TypeKind::Basic:
+      return "basic";
+    case TypeKind::Named:
+      return "named";
+    case TypeKind::Alias:
+      return "alias";
+    case TypeKind::TypeParam:
+      return "tparam";
+    case TypeKind::Pointer:
+      return "pointer";
+    case TypeKind::Slice:
+      return "slice";
+    case TypeKind::Array:
+      return "array";
+    case TypeKind::Map:
+      return "map";
+    case TypeKind::Chan:
+      return "chan";
+    case TypeKind::Func:
+      return "func";
+    case TypeKind::Struct:
+      return "struct";
+    case TypeKind::Interface:
+      return "interface";
   }
   return "basic";
 }
@@ -704,7 +901,8 @@ json write_type(const TypePtr& t) {
   if (t->kind == TypeKind::Array) j["len"] = t->length;
   if (t->key) j["key"] = write_type(t->key);
   if (t->elem) j["elem"] = write_type(t->elem);
-  if (t->kind == TypeKind::Chan) j["dir"] = t->dir == ChanDir::Send ? "send" : t->dir == ChanDir::Recv ? "recv" : "both";
+  if (t->kind == TypeKind::Chan)
+    j["dir"] = t->dir == ChanDir::Send ? "send" : t->dir == ChanDir::Recv ? "recv" : "both";
   if (t->sig) j["sig"] = write_signature(*t->sig);
   for (const auto& f : t->fields) {
     json fj = json::object();
@@ -770,10 +968,14 @@ void write_facts(json& j, const Facts& f) {
 
 const char* decl_kind_name(DeclKind k) {
   switch (k) {
-    case DeclKind::Const: return "const";
-    case DeclKind::Var: return "var";
-    case DeclKind::Func: return "func";
-    case DeclKind::Type: return "type";
+    case DeclKind::Const:
+      return "const";
+    case DeclKind::Var:
+      return "var";
+    case DeclKind::Func:
+      return "func";
+    case DeclKind::Type:
+      return "type";
   }
   return "const";
 }
@@ -798,7 +1000,8 @@ json write_decl(const Decl& d) {
   }
   if (d.kind == DeclKind::Func) j["sig"] = write_signature(d.sig);
   write_facts(j, d.facts);
-  for (const auto& tp : d.tparams) j["tparams"].push_back({{"name", tp.name}, {"constraint", write_type(tp.constraint)}});
+  for (const auto& tp : d.tparams)
+    j["tparams"].push_back({{"name", tp.name}, {"constraint", write_type(tp.constraint)}});
   put(j, "alias", d.alias);
   if (d.underlying) j["underlying"] = write_type(d.underlying);
   for (const auto& m : d.methods) {
@@ -911,7 +1114,8 @@ json to_json(const ApiModel& model) {
   j["patterns"] = model.patterns;
   j["packages"] = json::array();
   for (const auto& p : model.packages) j["packages"].push_back(write_package(p));
-  for (const auto& e : model.errors) j["errors"].push_back({{"package", e.package}, {"message", e.message}});
+  for (const auto& e : model.errors)
+    j["errors"].push_back({{"package", e.package}, {"message", e.message}});
   return j;
 }
 

@@ -3,10 +3,9 @@
 // that the reader loses nothing.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "importer/api_model.h"
 

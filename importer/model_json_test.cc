@@ -148,7 +148,8 @@ TEST(ModelJson, RoundTripLosesNothing) {
 TEST(ModelJson, RejectsOtherSchemasAndBrokenInput) {
   EXPECT_THROW(parse_api_model(R"({"schema": 2, "build": {}})"), UserError);
   EXPECT_THROW(parse_api_model("{not json"), UserError);
-  EXPECT_THROW(parse_api_model(R"({"schema": 1, "build": {}, "packages": [{"path": "x"}]})"), UserError);
+  EXPECT_THROW(parse_api_model(R"({"schema": 1, "build": {}, "packages": [{"path": "x"}]})"),
+               UserError);
 }
 
 // The UserError message parse_api_model throws for a document, or "" when it reads it.
@@ -161,50 +162,65 @@ std::string error_of(std::string_view document) {
   return "";
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 // A document with one declaration of `decl` in package p.
 std::string with_decl(std::string_view decl) {
-  return R"({"schema": 1, "build": {}, "packages": [{"path": "p", "name": "p", "decls": [)" + std::string(decl) +
-         "]}]}";
+  return R"({"schema": 1, "build": {}, "packages": [{"path": "p", "name": "p", "decls": [)" +
+         std::string(decl) + "]}]}";
 }
 
 TEST(ModelJson, ReportsInvalidJsonAsSuch) {
-  for (const char* broken : {"", "  ", "{not json", R"({"schema": 1, "build": {})",  // truncated
-                             R"({"schema": 1, "build": {}} x)", R"({"schema": 1, "build": {}}})",
-                             R"({"schema": 1, "build": {}, "patterns": ["a",]})", R"({"schema": 1 "build": {}})",
-                             R"({"schema": 1, "build": {}, "patterns": ["a\qb"]})",
-                             "{\"schema\": 1, \"build\": {}, \"patterns\": [\"a\tb\"]}",
-                             "{\"schema\": 1, \"build\": {}, \"patterns\": [\"\xff\"]}",
-                             R"({"schema": 1, "build": {"cgo": tru}})", R"({"schema": 1, "build": {}, "go_version": nul})",
-                             R"({"schema": 1, "build": {}, "x": 01})", R"({"schema": 1, "build": {}, "x": 1e999})"}) {
-    EXPECT_TRUE(contains(error_of(broken), "the Go helper wrote invalid JSON")) << broken << ": " << error_of(broken);
+  for (const char* broken :
+       {"", "  ", "{not json", R"({"schema": 1, "build": {})",  // truncated
+        R"({"schema": 1, "build": {}} x)", R"({"schema": 1, "build": {}}})",
+        R"({"schema": 1, "build": {}, "patterns": ["a",]})", R"({"schema": 1 "build": {}})",
+        R"({"schema": 1, "build": {}, "patterns": ["a\qb"]})",
+        "{\"schema\": 1, \"build\": {}, \"patterns\": [\"a\tb\"]}",
+        "{\"schema\": 1, \"build\": {}, \"patterns\": [\"\xff\"]}",
+        R"({"schema": 1, "build": {"cgo": tru}})",
+        R"({"schema": 1, "build": {}, "go_version": nul})",
+        R"({"schema": 1, "build": {}, "x": 01})", R"({"schema": 1, "build": {}, "x": 1e999})"}) {
+    EXPECT_TRUE(contains(error_of(broken), "the Go helper wrote invalid JSON"))
+        << broken << ": " << error_of(broken);
   }
 }
 
 TEST(ModelJson, ChecksValuesItDoesNotUse) {
   // Unknown keys are ignored, but they must still be JSON, down to their last value.
-  EXPECT_EQ(error_of(R"({"schema": 1, "build": {}, "future": {"a": [1, 2.5, "s", null, true, {}]}})"), "");
-  EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {}, "future": {"a": [1, tru]}})"), "invalid JSON"));
-  EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {"cgo": {"x": [nul]}}})"), "invalid JSON"));
+  EXPECT_EQ(
+      error_of(R"({"schema": 1, "build": {}, "future": {"a": [1, 2.5, "s", null, true, {}]}})"),
+      "");
+  EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {}, "future": {"a": [1, tru]}})"),
+                       "invalid JSON"));
+  EXPECT_TRUE(
+      contains(error_of(R"({"schema": 1, "build": {"cgo": {"x": [nul]}}})"), "invalid JSON"));
   EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {}, "future": "\x"})"), "invalid JSON"));
   // The first `patterns` does not fit, and a second replaces it, but the first is not JSON either.
-  EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {}, "patterns": [5, tru], "patterns": ["a"]})"),
-                       "invalid JSON"));
-  EXPECT_EQ(error_of(R"({"schema": 1, "build": {}, "patterns": [5, true], "patterns": ["a"]})"), "");
+  EXPECT_TRUE(
+      contains(error_of(R"({"schema": 1, "build": {}, "patterns": [5, tru], "patterns": ["a"]})"),
+               "invalid JSON"));
+  EXPECT_EQ(error_of(R"({"schema": 1, "build": {}, "patterns": [5, true], "patterns": ["a"]})"),
+            "");
 }
 
 TEST(ModelJson, InvalidJsonOutranksAMisfitBeforeIt) {
   // Reading stops at the misfit (a number for a name), but the document is not JSON at all.
-  std::string message = error_of(R"({"schema": 1, "build": {}, "packages": [{"path": 5, "name": "p"}], "x": [1 2]})");
+  std::string message =
+      error_of(R"({"schema": 1, "build": {}, "packages": [{"path": 5, "name": "p"}], "x": [1 2]})");
   EXPECT_TRUE(contains(message, "invalid JSON")) << message;
 }
 
 TEST(ModelJson, SchemaMismatchOutranksEverythingButSyntax) {
   std::string message = error_of(R"({"packages": [{"path": 5}], "build": 7, "schema": 2})");
-  EXPECT_EQ(message, "the Go helper wrote schema 2 but lisbind reads schema 1; rebuild lisbind so both halves match");
+  EXPECT_EQ(message,
+            "the Go helper wrote schema 2 but lisbind reads schema 1; rebuild lisbind so both "
+            "halves match");
   EXPECT_TRUE(contains(error_of(R"({"build": {}})"), "key 'schema' not found"));
-  EXPECT_TRUE(contains(error_of(R"({"schema": "1", "build": {}})"), "schema: expected a number, found a string"));
+  EXPECT_TRUE(contains(error_of(R"({"schema": "1", "build": {}})"),
+                       "schema: expected a number, found a string"));
   EXPECT_TRUE(contains(error_of(R"({"schema": 1})"), "key 'build' not found"));
   EXPECT_TRUE(contains(error_of("[1]"), "expected the document to be an object, found an array"));
 }
@@ -215,32 +231,50 @@ TEST(ModelJson, NamesTheValueThatDoesNotFit) {
     EXPECT_TRUE(contains(message, "the Go helper's JSON does not fit the model: ")) << message;
     EXPECT_TRUE(contains(message, expected)) << message;
   };
-  misfit(R"({"kind": "var", "name": 5})", "packages[0].decls[0].name: expected a string, found a number");
-  misfit(R"({"kind": "var", "name": null})", "packages[0].decls[0].name: expected a string, found null");
+  misfit(R"({"kind": "var", "name": 5})",
+         "packages[0].decls[0].name: expected a string, found a number");
+  misfit(R"({"kind": "var", "name": null})",
+         "packages[0].decls[0].name: expected a string, found null");
   misfit(R"({"kind": "var"})", "packages[0].decls[0]: key 'name' not found");
   misfit(R"("v")", "packages[0].decls[0]: expected an object with key 'kind', found a string");
-  misfit(R"({"kind": "var", "name": "V", "doc": ["x"]})", "packages[0].decls[0].doc: expected a string, found an array");
-  misfit(R"({"kind": "var", "name": "V", "type": {"name": "int"}})", "packages[0].decls[0].type: key 'k' not found");
-  misfit(R"({"kind": "var", "name": "V", "type": {"k": "array", "len": "4", "elem": {"k": "basic"}}})",
-         "packages[0].decls[0].type.len: expected a number, found a string");
-  misfit(R"({"kind": "func", "name": "F", "sig": {"params": [{"name": "a", "type": {"k": "basic"}}, {"name": "b"}]}})",
-         "packages[0].decls[0].sig.params[1]: key 'type' not found");
+  misfit(R"({"kind": "var", "name": "V", "doc": ["x"]})",
+         "packages[0].decls[0].doc: expected a string, found an array");
+  misfit(R"({"kind": "var", "name": "V", "type": {"name": "int"}})",
+         "packages[0].decls[0].type: key 'k' not found");
+  misfit(
+      R"({"kind": "var", "name": "V", "type": {"k": "array", "len": "4", "elem": {"k": "basic"}}})",
+      "packages[0].decls[0].type.len: expected a number, found a string");
+  misfit(
+      R"({"kind": "func", "name": "F", "sig": {"params": [{"name": "a", "type": {"k": "basic"}}, {"name": "b"}]}})",
+      "packages[0].decls[0].sig.params[1]: key 'type' not found");
   misfit(R"({"kind": "type", "name": "T", "promoted": [{"sig": {}, "via": ["A", 1]}]})",
          "packages[0].decls[0].promoted[0].via[1]: expected a string, found a number");
-  misfit(R"({"kind": "type", "name": "T", "methods": [{"name": "M"}]})", "packages[0].decls[0].methods[0]: key 'sig' not found");
+  misfit(R"({"kind": "type", "name": "T", "methods": [{"name": "M"}]})",
+         "packages[0].decls[0].methods[0]: key 'sig' not found");
   misfit(R"({"kind": "func", "name": "F", "facts": {"results": [{"nil": true}]}})",
          "packages[0].decls[0].facts.results[0].nil: expected a string, found a boolean");
   EXPECT_TRUE(contains(error_of(R"({"schema": 1, "build": {"tags": "netgo"}})"),
                        "build.tags: expected an array of strings, found a string"));
 
-  std::string message = error_of(with_decl(R"({"kind": "var", "name": "V", "type": {"k": "tuple"}})"));
-  EXPECT_EQ(message, "the Go helper's JSON has an unknown type kind 'tuple' (at packages[0].decls[0].type.k)");
-  message = error_of(with_decl(R"({"kind": "func", "name": "F", "facts": {"results": [{"nil": "perhaps"}]}})"));
-  EXPECT_EQ(message, "the Go helper's JSON has an unknown nil fact 'perhaps' (at packages[0].decls[0].facts.results[0].nil)");
-  message = error_of(with_decl(R"({"kind": "func", "name": "F", "facts": {"params": [{"writes": "sometimes"}]}})"));
-  EXPECT_EQ(message, "the Go helper's JSON has an unknown writes fact 'sometimes' (at packages[0].decls[0].facts.params[0].writes)");
+  std::string message =
+      error_of(with_decl(R"({"kind": "var", "name": "V", "type": {"k": "tuple"}})"));
+  EXPECT_EQ(
+      message,
+      "the Go helper's JSON has an unknown type kind 'tuple' (at packages[0].decls[0].type.k)");
+  message = error_of(
+      with_decl(R"({"kind": "func", "name": "F", "facts": {"results": [{"nil": "perhaps"}]}})"));
+  EXPECT_EQ(message,
+            "the Go helper's JSON has an unknown nil fact 'perhaps' (at "
+            "packages[0].decls[0].facts.results[0].nil)");
+  message = error_of(with_decl(
+      R"({"kind": "func", "name": "F", "facts": {"params": [{"writes": "sometimes"}]}})"));
+  EXPECT_EQ(message,
+            "the Go helper's JSON has an unknown writes fact 'sometimes' (at "
+            "packages[0].decls[0].facts.params[0].writes)");
   message = error_of(with_decl(R"({"kind": "macro", "name": "M"})"));
-  EXPECT_EQ(message, "the Go helper's JSON has an unknown declaration kind 'macro' (at packages[0].decls[0].kind)");
+  EXPECT_EQ(message,
+            "the Go helper's JSON has an unknown declaration kind 'macro' (at "
+            "packages[0].decls[0].kind)");
 }
 
 // What the reader accepts beyond what the helper writes, as the nlohmann-based reader did.
@@ -281,12 +315,17 @@ TEST(ModelJson, KeepsTheLenientReadings) {
   ASSERT_EQ(m.errors.size(), 1u);
   EXPECT_EQ(m.errors[0].message, "");
 
-  EXPECT_EQ(parse_api_model("\xEF\xBB\xBF{\"schema\": 1, \"build\": {\"go\\u006fs\": \"linux\"}}").build.goos, "linux");
-  EXPECT_EQ(parse_api_model(R"({"schema": 1, "build": {}, "x": 123456789012345678901234567890})").schema, 1);
+  EXPECT_EQ(parse_api_model("\xEF\xBB\xBF{\"schema\": 1, \"build\": {\"go\\u006fs\": \"linux\"}}")
+                .build.goos,
+            "linux");
+  EXPECT_EQ(
+      parse_api_model(R"({"schema": 1, "build": {}, "x": 123456789012345678901234567890})").schema,
+      1);
 }
 
 TEST(ModelJson, ReadsFromAnNlohmannDocumentToo) {
-  EXPECT_EQ(to_json(api_model_from_json(nlohmann::json::parse(kDocument))), nlohmann::json::parse(kDocument));
+  EXPECT_EQ(to_json(api_model_from_json(nlohmann::json::parse(kDocument))),
+            nlohmann::json::parse(kDocument));
 }
 
 TEST(ModelJson, FindPackageUsesSortedOrder) {

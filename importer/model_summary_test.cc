@@ -34,14 +34,19 @@ TEST(ModelSummary, CountsPerPackageAndInTotal) {
   m.errors = {{"example.com/broken", "undefined: x"}};
 
   std::string s = format_summary(m);
-  EXPECT_NE(s.find("2 packages (1 requested, 1 reached through exported signatures), go1.26.8 linux/amd64"),
-            std::string::npos)
+  EXPECT_NE(
+      s.find(
+          "2 packages (1 requested, 1 reached through exported signatures), go1.26.8 linux/amd64"),
+      std::string::npos)
       << s;
-  EXPECT_NE(s.find("example.com/a       1      0      1      1       3      1  example.com/a@v1.0.0\n"),
-            std::string::npos)
+  EXPECT_NE(
+      s.find("example.com/a       1      0      1      1       3      1  example.com/a@v1.0.0\n"),
+      std::string::npos)
       << s;
   EXPECT_NE(s.find("std (closure)"), std::string::npos);
-  EXPECT_NE(s.find("total               1      1      1      1       3      1\n"), std::string::npos) << s;
+  EXPECT_NE(s.find("total               1      1      1      1       3      1\n"),
+            std::string::npos)
+      << s;
   EXPECT_NE(s.find("load errors: 1\n  example.com/broken: undefined: x\n"), std::string::npos);
 }
 

@@ -7,7 +7,8 @@ namespace lisbind {
 PackageSpec parse_package_spec(const std::string& text) {
   if (text.empty()) throw UserError("an empty package pattern was given");
   // Never a flag for `go get` or the helper, even when given after `--`.
-  if (text.starts_with("-")) throw UserError("'" + text + "' is not a Go package path or pattern (it starts with '-')");
+  if (text.starts_with("-"))
+    throw UserError("'" + text + "' is not a Go package path or pattern (it starts with '-')");
   PackageSpec spec;
   if (text.starts_with(".") || text.starts_with("/")) {
     spec.origin = SpecOrigin::Local;
@@ -26,8 +27,10 @@ PackageSpec parse_package_spec(const std::string& text) {
   auto first = spec.pattern.substr(0, spec.pattern.find('/'));
   spec.origin = first.find('.') == std::string::npos ? SpecOrigin::Stdlib : SpecOrigin::Remote;
   if (spec.origin == SpecOrigin::Stdlib && !spec.version.empty()) {
-    throw UserError("'" + text + "' names a standard library package: its version is the Go toolchain's, drop '@" +
-                    spec.version + "'");
+    throw UserError(
+        "'" + text +
+        "' names a standard library package: its version is the Go toolchain's, drop '@" +
+        spec.version + "'");
   }
   return spec;
 }

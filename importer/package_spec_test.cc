@@ -36,9 +36,9 @@ TEST(PackageSpec, RejectsMeaninglessInput) {
   EXPECT_THROW(parse_package_spec("bad path/x"), UserError);
 }
 
-
 TEST(PackageSpec, NeverAFlag) {
-  for (const char* text : {"-modfile=/tmp/x", "--help", "-x@v1.0.0", "-"}) EXPECT_THROW(parse_package_spec(text), UserError) << text;
+  for (const char* text : {"-modfile=/tmp/x", "--help", "-x@v1.0.0", "-"})
+    EXPECT_THROW(parse_package_spec(text), UserError) << text;
 }
 
 }  // namespace

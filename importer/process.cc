@@ -105,7 +105,8 @@ ProcessResult SystemProcessRunner::run(const ProcessRequest& request) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  if (!request.inherit_stderr) posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+  if (!request.inherit_stderr)
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   if (!request.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, request.cwd.c_str());
 
   auto args = request.argv;
@@ -114,7 +115,8 @@ ProcessResult SystemProcessRunner::run(const ProcessRequest& request) {
   auto envp = c_strings(env_strings);
 
   pid_t pid = 0;
-  int spawn_error = ::posix_spawn(&pid, program->c_str(), &actions, nullptr, argv.data(), envp.data());
+  int spawn_error =
+      ::posix_spawn(&pid, program->c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(out_pipe[1]);
   if (err_pipe[1] >= 0) ::close(err_pipe[1]);

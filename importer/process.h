@@ -11,10 +11,10 @@
 namespace lisbind {
 
 struct ProcessRequest {
-  std::vector<std::string> argv;                // argv[0] is looked up on PATH
-  std::filesystem::path cwd;                    // empty: inherit
-  std::map<std::string, std::string> env_set;   // added to (or overriding) the inherited environment
-  bool inherit_stderr = false;                  // let progress lines reach the user's terminal
+  std::vector<std::string> argv;               // argv[0] is looked up on PATH
+  std::filesystem::path cwd;                   // empty: inherit
+  std::map<std::string, std::string> env_set;  // added to (or overriding) the inherited environment
+  bool inherit_stderr = false;                 // let progress lines reach the user's terminal
 };
 
 struct ProcessResult {

@@ -17,7 +17,8 @@ TEST(Process, CapturesBothStreamsAndExitCode) {
 
 TEST(Process, LargeOutputOnBothStreamsDoesNotDeadlock) {
   SystemProcessRunner runner;
-  auto r = runner.run({{"sh", "-c", "head -c 300000 /dev/zero; head -c 300000 /dev/zero >&2"}, {}, {}, false});
+  auto r = runner.run(
+      {{"sh", "-c", "head -c 300000 /dev/zero; head -c 300000 /dev/zero >&2"}, {}, {}, false});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.size(), 300000u);
   EXPECT_EQ(r.err.size(), 300000u);
@@ -25,7 +26,8 @@ TEST(Process, LargeOutputOnBothStreamsDoesNotDeadlock) {
 
 TEST(Process, WorkingDirectoryAndEnvironment) {
   SystemProcessRunner runner;
-  auto r = runner.run({{"sh", "-c", "pwd; echo $LISBIND_PROBE"}, "/tmp", {{"LISBIND_PROBE", "yes"}}, false});
+  auto r = runner.run(
+      {{"sh", "-c", "pwd; echo $LISBIND_PROBE"}, "/tmp", {{"LISBIND_PROBE", "yes"}}, false});
   EXPECT_EQ(r.out, "/tmp\nyes\n");
 }
 

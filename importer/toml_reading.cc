@@ -12,7 +12,8 @@ toml::table parse_toml(const std::string& text, const std::string& origin) {
   } catch (const toml::parse_error& e) {
     std::ostringstream where;
     where << e.source().begin;
-    throw UserError(origin + " is not valid TOML (" + std::string(e.description()) + " at " + where.str() + ")");
+    throw UserError(origin + " is not valid TOML (" + std::string(e.description()) + " at " +
+                    where.str() + ")");
   }
 }
 

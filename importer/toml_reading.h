@@ -2,9 +2,9 @@
 // problem and its line:column.
 #pragma once
 
-#include <string>
-
 #include <toml++/toml.h>
+
+#include <string>
 
 namespace lisbind {
 

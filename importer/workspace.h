@@ -28,7 +28,8 @@ struct Workspace {
 std::filesystem::path lisbind_cache_dir();
 
 // Turns `go get`'s stderr into the one line a user needs. `specs` are the ones that were asked for.
-std::string explain_go_get_failure(const std::string& go_stderr, const std::vector<PackageSpec>& specs);
+std::string explain_go_get_failure(const std::string& go_stderr,
+                                   const std::vector<PackageSpec>& specs);
 
 // Resolves module versions (downloading what is missing) and returns where to load from.
 // Throws UserError with a clear line for unknown modules, missing versions and network failures.

@@ -14,10 +14,14 @@ using model::TypeKind;
 
 const char* kind_word(const Decl& d) {
   switch (d.kind) {
-    case DeclKind::Const: return "const";
-    case DeclKind::Var: return "var";
-    case DeclKind::Func: return "func";
-    case DeclKind::Type: return "type";
+    case DeclKind::Const:
+      return "const";
+    case DeclKind::Var:
+      return "var";
+    case DeclKind::Func:
+      return "func";
+    case DeclKind::Type:
+      return "type";
   }
   return "?";
 }
@@ -26,9 +30,13 @@ std::string decl_text(const Decl& d) {
   switch (d.kind) {
     case DeclKind::Const:
     case DeclKind::Var:
-      return std::string(kind_word(d)) + " " + d.name + (d.type ? " " + emit::go_type_text(*d.type) : "");
-    case DeclKind::Func: return emit::go_func_text("", d.name, d.sig);
-    case DeclKind::Type: return "type " + d.name + (d.alias ? " = " : " ") + (d.underlying ? emit::go_type_text(*d.underlying) : "?");
+      return std::string(kind_word(d)) + " " + d.name +
+             (d.type ? " " + emit::go_type_text(*d.type) : "");
+    case DeclKind::Func:
+      return emit::go_func_text("", d.name, d.sig);
+    case DeclKind::Type:
+      return "type " + d.name + (d.alias ? " = " : " ") +
+             (d.underlying ? emit::go_type_text(*d.underlying) : "?");
   }
   return d.name;
 }
@@ -57,14 +65,15 @@ bool same_results(const model::Signature& a, const model::Signature& b) {
 
 class Comparison {
  public:
-  Comparison(const model::ApiModel& original_api, const model::Package& original, const model::ApiModel& emitted_api,
-             const model::Package& emitted)
+  Comparison(const model::ApiModel& original_api, const model::Package& original,
+             const model::ApiModel& emitted_api, const model::Package& emitted)
       : old_api_(original_api), new_api_(emitted_api), old_(original), new_(emitted) {}
 
   std::vector<Incompatibility> run() {
     if (old_.name != new_.name) {
       add(ChangeKind::PackageName, old_.name, "package " + old_.name, "package " + new_.name,
-          "callers refer to the package as " + old_.name + ": name the Lisette project \"" + old_.name + "\"");
+          "callers refer to the package as " + old_.name + ": name the Lisette project \"" +
+              old_.name + "\"");
     }
     for (const auto& d : old_.decls) {
       if (!d.exported) continue;
@@ -91,22 +100,29 @@ class Comparison {
             add(ChangeKind::TypeChanged, d.name, decl_text(d), decl_text(*n), "its type differs");
           }
           break;
-        case DeclKind::Func: function(d.name, d.sig, n->sig, decl_text(d), decl_text(*n)); break;
-        case DeclKind::Type: type(d, *n); break;
+        case DeclKind::Func:
+          function(d.name, d.sig, n->sig, decl_text(d), decl_text(*n));
+          break;
+        case DeclKind::Type:
+          type(d, *n);
+          break;
       }
     }
     return std::move(out_);
   }
 
  private:
-  void add(ChangeKind kind, std::string symbol, std::string old_decl, std::string new_decl, std::string detail) {
-    out_.push_back({kind, std::move(symbol), std::move(old_decl), std::move(new_decl), std::move(detail)});
+  void add(ChangeKind kind, std::string symbol, std::string old_decl, std::string new_decl,
+           std::string detail) {
+    out_.push_back(
+        {kind, std::move(symbol), std::move(old_decl), std::move(new_decl), std::move(detail)});
   }
 
-  void function(const std::string& symbol, const model::Signature& a,
-                const model::Signature& b, const std::string& old_text, const std::string& new_text) {
+  void function(const std::string& symbol, const model::Signature& a, const model::Signature& b,
+                const std::string& old_text, const std::string& new_text) {
     if (!same_params(a, b)) {
-      add(ChangeKind::ParametersChanged, symbol, old_text, new_text, "callers pass other arguments");
+      add(ChangeKind::ParametersChanged, symbol, old_text, new_text,
+          "callers pass other arguments");
     } else if (!same_results(a, b)) {
       add(ChangeKind::ResultsChanged, symbol, old_text, new_text, "callers receive other results");
     }
@@ -116,7 +132,8 @@ class Comparison {
     const model::TypeRef* a = underlying(d);
     const model::TypeRef* b = underlying(n);
     if (d.alias != n.alias || !a || !b || a->kind != b->kind) {
-      add(ChangeKind::KindChanged, d.name, decl_text(d), decl_text(n), "the type is declared differently");
+      add(ChangeKind::KindChanged, d.name, decl_text(d), decl_text(n),
+          "the type is declared differently");
       return;
     }
     if (a->kind == TypeKind::Struct) {
@@ -124,7 +141,8 @@ class Comparison {
     } else if (a->kind == TypeKind::Interface) {
       interface(d, n, *a, *b);
     } else if (!emit::identical(d.underlying, n.underlying)) {
-      add(ChangeKind::TypeChanged, d.name, decl_text(d), decl_text(n), "its underlying type differs");
+      add(ChangeKind::TypeChanged, d.name, decl_text(d), decl_text(n),
+          "its underlying type differs");
     }
     methods(d, n);
   }
@@ -137,10 +155,12 @@ class Comparison {
       std::string old_text = d.name + "." + f.name + " " + emit::go_type_text(*f.type);
       auto it = now.find(f.name);
       if (it == now.end() || !it->second->exported) {
-        add(ChangeKind::FieldRemoved, d.name + "." + f.name, old_text, "", "callers read or set this field");
+        add(ChangeKind::FieldRemoved, d.name + "." + f.name, old_text, "",
+            "callers read or set this field");
       } else if (!emit::identical(f.type, it->second->type) || f.embedded != it->second->embedded) {
         add(ChangeKind::FieldTypeChanged, d.name + "." + f.name, old_text,
-            n.name + "." + f.name + " " + emit::go_type_text(*it->second->type), "the field's type differs");
+            n.name + "." + f.name + " " + emit::go_type_text(*it->second->type),
+            "the field's type differs");
       }
     }
   }
@@ -180,14 +200,17 @@ class Comparison {
       auto it = now.find(m.name);
       if (it == now.end()) {
         add(ChangeKind::MethodRemoved, symbol, old_text, "",
-            "callers call it, and " + d.name + " may no longer implement the interfaces that need it");
+            "callers call it, and " + d.name +
+                " may no longer implement the interfaces that need it");
         continue;
       }
       const model::Method& nm = *it->second;
-      std::string new_text = emit::go_func_text(std::string(nm.pointer_receiver ? "*" : "") + n.name, m.name, nm.sig);
+      std::string new_text =
+          emit::go_func_text(std::string(nm.pointer_receiver ? "*" : "") + n.name, m.name, nm.sig);
       if (!m.pointer_receiver && nm.pointer_receiver) {
         add(ChangeKind::ReceiverNarrowed, symbol, old_text, new_text,
-            "a value of " + d.name + " no longer has the method, so it no longer implements interfaces that need it");
+            "a value of " + d.name +
+                " no longer has the method, so it no longer implements interfaces that need it");
       }
       function(symbol, m.sig, nm.sig, old_text, new_text);
     }
@@ -204,24 +227,38 @@ class Comparison {
 
 const char* change_code(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::PackageName: return "package-name";
-    case ChangeKind::Removed: return "removed";
-    case ChangeKind::KindChanged: return "kind-changed";
-    case ChangeKind::TypeChanged: return "type-changed";
-    case ChangeKind::ParametersChanged: return "parameters-changed";
-    case ChangeKind::ResultsChanged: return "results-changed";
-    case ChangeKind::FieldRemoved: return "field-removed";
-    case ChangeKind::FieldTypeChanged: return "field-type-changed";
-    case ChangeKind::MethodRemoved: return "method-removed";
-    case ChangeKind::ReceiverNarrowed: return "receiver-narrowed";
-    case ChangeKind::InterfaceChanged: return "interface-changed";
-    case ChangeKind::NoPackageVariables: return "no-package-variables";
+    case ChangeKind::PackageName:
+      return "package-name";
+    case ChangeKind::Removed:
+      return "removed";
+    case ChangeKind::KindChanged:
+      return "kind-changed";
+    case ChangeKind::TypeChanged:
+      return "type-changed";
+    case ChangeKind::ParametersChanged:
+      return "parameters-changed";
+    case ChangeKind::ResultsChanged:
+      return "results-changed";
+    case ChangeKind::FieldRemoved:
+      return "field-removed";
+    case ChangeKind::FieldTypeChanged:
+      return "field-type-changed";
+    case ChangeKind::MethodRemoved:
+      return "method-removed";
+    case ChangeKind::ReceiverNarrowed:
+      return "receiver-narrowed";
+    case ChangeKind::InterfaceChanged:
+      return "interface-changed";
+    case ChangeKind::NoPackageVariables:
+      return "no-package-variables";
   }
   return "?";
 }
 
-std::vector<Incompatibility> compare_apis(const model::ApiModel& original_api, const model::Package& original,
-                                          const model::ApiModel& emitted_api, const model::Package& emitted) {
+std::vector<Incompatibility> compare_apis(const model::ApiModel& original_api,
+                                          const model::Package& original,
+                                          const model::ApiModel& emitted_api,
+                                          const model::Package& emitted) {
   return Comparison(original_api, original, emitted_api, emitted).run();
 }
 

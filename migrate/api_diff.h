@@ -12,13 +12,13 @@
 namespace lisbind::migrate {
 
 enum class ChangeKind {
-  PackageName,         // callers refer to the package by name
-  Removed,             // an exported name is gone
-  KindChanged,         // a function became a variable, a struct an interface...
-  TypeChanged,         // a constant's or variable's type, a named type's underlying type
-  ParametersChanged,   // a function or method takes other parameters
-  ResultsChanged,      // a function or method returns another shape
-  FieldRemoved,        // an exported struct field is gone
+  PackageName,        // callers refer to the package by name
+  Removed,            // an exported name is gone
+  KindChanged,        // a function became a variable, a struct an interface...
+  TypeChanged,        // a constant's or variable's type, a named type's underlying type
+  ParametersChanged,  // a function or method takes other parameters
+  ResultsChanged,     // a function or method returns another shape
+  FieldRemoved,       // an exported struct field is gone
   FieldTypeChanged,
   MethodRemoved,       // from a named type: callers and interface satisfaction break
   ReceiverNarrowed,    // a value-receiver method now needs a pointer: T no longer has it
@@ -36,7 +36,9 @@ struct Incompatibility {
 };
 
 // Additions are compatible and not reported. The models resolve embedded interfaces.
-std::vector<Incompatibility> compare_apis(const model::ApiModel& original_api, const model::Package& original,
-                                          const model::ApiModel& emitted_api, const model::Package& emitted);
+std::vector<Incompatibility> compare_apis(const model::ApiModel& original_api,
+                                          const model::Package& original,
+                                          const model::ApiModel& emitted_api,
+                                          const model::Package& emitted);
 
 }  // namespace lisbind::migrate

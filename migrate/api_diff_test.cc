@@ -20,20 +20,28 @@ std::string p(const std::string& t) { return R"({"type":)" + t + "}"; }
 
 // One package example.com/shop/pricing holding `decls` (a JSON list body), as the helper writes it.
 model::ApiModel api(const std::string& decls, const std::string& name = "pricing") {
-  return model::parse_api_model(R"({"schema":1,"go_version":"go1.26","build":{"goos":"linux","goarch":"amd64"},
-    "packages":[{"path":"example.com/shop/pricing","name":")" + name + R"(","decls":[)" + decls + "]}]}");
+  return model::parse_api_model(
+      R"({"schema":1,"go_version":"go1.26","build":{"goos":"linux","goarch":"amd64"},
+    "packages":[{"path":"example.com/shop/pricing","name":")" +
+      name + R"(","decls":[)" + decls + "]}]}");
 }
 
-const std::string kPriceType = R"({"kind":"type","name":"Price","exported":true,"underlying":{"k":"struct","fields":[
+const std::string kPriceType =
+    R"({"kind":"type","name":"Price","exported":true,"underlying":{"k":"struct","fields":[
     {"name":"Cents","type":{"k":"basic","name":"int"},"exported":true}]}})";
-const std::string kDiscount = R"({"kind":"type","name":"Discount","exported":true,"underlying":{"k":"interface",
-    "methods":[{"name":"Apply","sig":{"params":[{"type":)" + kPrice + R"(}],"results":[{"type":)" + kPrice + R"(}]}}]}})";
+const std::string kDiscount =
+    R"({"kind":"type","name":"Discount","exported":true,"underlying":{"k":"interface",
+    "methods":[{"name":"Apply","sig":{"params":[{"type":)" +
+    kPrice + R"(}],"results":[{"type":)" + kPrice + R"(}]}}]}})";
 std::string percent(bool with_apply, bool pointer = false) {
-  std::string m = with_apply ? R"(,"methods":[{"name":"Apply",)" + std::string(pointer ? R"("ptr":true,)" : "") +
-                                   R"("sig":{"params":[{"type":)" + kPrice + R"(}],"results":[{"type":)" + kPrice + "}]}}]"
+  std::string m = with_apply ? R"(,"methods":[{"name":"Apply",)" +
+                                   std::string(pointer ? R"("ptr":true,)" : "") +
+                                   R"("sig":{"params":[{"type":)" + kPrice +
+                                   R"(}],"results":[{"type":)" + kPrice + "}]}}]"
                              : "";
   return R"({"kind":"type","name":"Percent","exported":true,"underlying":{"k":"struct","fields":[
-    {"name":"Off","type":{"k":"basic","name":"int"},"exported":true}]})" + m + "}";
+    {"name":"Off","type":{"k":"basic","name":"int"},"exported":true}]})" +
+         m + "}";
 }
 
 std::vector<Incompatibility> diff(const model::ApiModel& a, const model::ApiModel& b) {
@@ -41,8 +49,8 @@ std::vector<Incompatibility> diff(const model::ApiModel& a, const model::ApiMode
 }
 
 const std::string kOriginal = func("Cheapest", p(kInt), p(kPrice) + "," + p(kBool)) + "," +
-                              func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," + kDiscount + "," +
-                              percent(true) + "," + kPriceType;
+                              func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," +
+                              kDiscount + "," + percent(true) + "," + kPriceType;
 
 TEST(ApiDiff, AFaithfulRewriteHasNoIncompatibility) {
   model::ApiModel a = api(kOriginal);
@@ -53,9 +61,11 @@ TEST(ApiDiff, AFaithfulRewriteHasNoIncompatibility) {
 TEST(ApiDiff, EachKindOfBreakIsFoundWithBothDeclarations) {
   model::ApiModel a = api(kOriginal);
   // Cheapest returns (Price, error); Total takes a bool; Percent lost Apply; Price lost Cents.
-  model::ApiModel b = api(func("Cheapest", p(kInt), p(kPrice) + "," + p(kError)) + "," +
-                          func("Total", p(kBool), p(kPrice) + "," + p(kError)) + "," + kDiscount + "," + percent(false) +
-                          R"(,{"kind":"type","name":"Price","exported":true,"underlying":{"k":"struct","fields":[]}})");
+  model::ApiModel b = api(
+      func("Cheapest", p(kInt), p(kPrice) + "," + p(kError)) + "," +
+      func("Total", p(kBool), p(kPrice) + "," + p(kError)) + "," + kDiscount + "," +
+      percent(false) +
+      R"(,{"kind":"type","name":"Price","exported":true,"underlying":{"k":"struct","fields":[]}})");
   auto found = diff(a, b);
   std::map<std::string, const Incompatibility*> by;
   for (const auto& i : found) by[i.symbol] = &i;
@@ -73,9 +83,10 @@ TEST(ApiDiff, EachKindOfBreakIsFoundWithBothDeclarations) {
 }
 
 TEST(ApiDiff, ARemovedFunctionAndAVariableLisetteCannotDeclare) {
-  model::ApiModel a = api(kOriginal + R"(,{"kind":"var","name":"Default","exported":true,"type":)" + kPrice + "}");
-  model::ApiModel b = api(func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," + kDiscount + "," + percent(true) +
-                          "," + kPriceType);
+  model::ApiModel a =
+      api(kOriginal + R"(,{"kind":"var","name":"Default","exported":true,"type":)" + kPrice + "}");
+  model::ApiModel b = api(func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," + kDiscount +
+                          "," + percent(true) + "," + kPriceType);
   auto found = diff(a, b);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].symbol, "Cheapest");
@@ -87,8 +98,8 @@ TEST(ApiDiff, ARemovedFunctionAndAVariableLisetteCannotDeclare) {
 TEST(ApiDiff, APointerReceiverWhereGoHadAValueOneLosesTheInterface) {
   model::ApiModel a = api(kOriginal);
   model::ApiModel b = api(func("Cheapest", p(kInt), p(kPrice) + "," + p(kBool)) + "," +
-                          func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," + kDiscount + "," +
-                          percent(true, true) + "," + kPriceType);
+                          func("Total", p(kInt), p(kPrice) + "," + p(kError)) + "," + kDiscount +
+                          "," + percent(true, true) + "," + kPriceType);
   auto found = diff(a, b);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].kind, ChangeKind::ReceiverNarrowed);
@@ -97,8 +108,10 @@ TEST(ApiDiff, APointerReceiverWhereGoHadAValueOneLosesTheInterface) {
 
 TEST(ApiDiff, AnInterfaceThatGainsAMethodBreaksItsImplementers) {
   model::ApiModel a = api(kDiscount);
-  model::ApiModel b = api(R"({"kind":"type","name":"Discount","exported":true,"underlying":{"k":"interface",
-    "methods":[{"name":"Apply","sig":{"params":[{"type":)" + kPrice + R"(}],"results":[{"type":)" + kPrice + R"(}]}},
+  model::ApiModel b =
+      api(R"({"kind":"type","name":"Discount","exported":true,"underlying":{"k":"interface",
+    "methods":[{"name":"Apply","sig":{"params":[{"type":)" +
+          kPrice + R"(}],"results":[{"type":)" + kPrice + R"(}]}},
                {"name":"Name","sig":{"results":[{"type":{"k":"basic","name":"string"}}]}}]}})");
   auto found = diff(a, b);
   ASSERT_EQ(found.size(), 1u);

@@ -1,14 +1,13 @@
 #include "migrate/migrate_check.h"
 
+#include <fmt/format.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "emitter/package_mapper.h"
 #include "emitter/printer.h"
@@ -58,7 +57,8 @@ std::string module_path_of(const fs::path& go_mod) {
 // Runs every command through scripts/with-lis-runtime, so that Go finds lis's runtime module.
 class RuntimeRunner final : public ProcessRunner {
  public:
-  RuntimeRunner(ProcessRunner& inner, fs::path script) : inner_(inner), script_(std::move(script)) {}
+  RuntimeRunner(ProcessRunner& inner, fs::path script)
+      : inner_(inner), script_(std::move(script)) {}
   ProcessResult run(const ProcessRequest& request) override {
     ProcessRequest wrapped = request;
     wrapped.argv.insert(wrapped.argv.begin(), script_.string());
@@ -73,7 +73,9 @@ class RuntimeRunner final : public ProcessRunner {
 // The loader reads local patterns relative to the working directory.
 class InDirectory {
  public:
-  explicit InDirectory(const fs::path& dir) : previous_(fs::current_path()) { fs::current_path(dir); }
+  explicit InDirectory(const fs::path& dir) : previous_(fs::current_path()) {
+    fs::current_path(dir);
+  }
   ~InDirectory() { fs::current_path(previous_); }
   InDirectory(const InDirectory&) = delete;
   InDirectory& operator=(const InDirectory&) = delete;
@@ -84,7 +86,8 @@ class InDirectory {
 
 class Check {
  public:
-  Check(ProcessRunner& runner, const MigrateOptions& options) : runner_(runner), options_(options) {}
+  Check(ProcessRunner& runner, const MigrateOptions& options)
+      : runner_(runner), options_(options) {}
 
   MigrateReport run() {
     locate_go_package();
@@ -103,10 +106,12 @@ class Check {
 
   void locate_go_package() {
     package_dir_ = fs::weakly_canonical(fs::absolute(options_.go_package));
-    if (!fs::is_directory(package_dir_)) throw UserError(options_.go_package.string() + " is not a directory");
+    if (!fs::is_directory(package_dir_))
+      throw UserError(options_.go_package.string() + " is not a directory");
     fs::path dir = package_dir_;
     while (!fs::exists(dir / "go.mod")) {
-      if (dir == dir.root_path()) throw UserError("no go.mod in " + package_dir_.string() + " or above: not a Go module");
+      if (dir == dir.root_path())
+        throw UserError("no go.mod in " + package_dir_.string() + " or above: not a Go module");
       dir = dir.parent_path();
     }
     module_root_ = dir;
@@ -119,18 +124,22 @@ class Check {
   void emit_lisette_project() {
     project_ = fs::weakly_canonical(fs::absolute(options_.lisette_project));
     if (!fs::exists(project_ / "lisette.toml")) {
-      throw UserError(options_.lisette_project.string() + " is not a Lisette project (no lisette.toml)");
+      throw UserError(options_.lisette_project.string() +
+                      " is not a Lisette project (no lisette.toml)");
     }
     step("lis emit in " + project_.string());
     ProcessResult r = runner_.run({{options_.lis, "emit"}, project_, {}, false});
     if (r.exit_code != 0) {
-      throw UserError("lis emit failed in " + project_.string() + ":\n" + tail_lines(r.out + r.err, 30));
+      throw UserError("lis emit failed in " + project_.string() + ":\n" +
+                      tail_lines(r.out + r.err, 30));
     }
     for (const auto& e : fs::directory_iterator(project_ / "target")) {
       std::string name = e.path().filename().string();
-      if (e.is_regular_file() && name.ends_with(".go") && !name.ends_with("_test.go")) emitted_.push_back(e.path());
+      if (e.is_regular_file() && name.ends_with(".go") && !name.ends_with("_test.go"))
+        emitted_.push_back(e.path());
     }
-    if (emitted_.empty()) throw UserError("lis emit wrote no Go files to " + (project_ / "target").string());
+    if (emitted_.empty())
+      throw UserError("lis emit wrote no Go files to " + (project_ / "target").string());
     std::sort(emitted_.begin(), emitted_.end());
     for (const auto& f : emitted_) {
       if (read_file(f).find("\"" + std::string(kPreludePath) + "\"") != std::string::npos) {
@@ -148,7 +157,8 @@ class Check {
     fs::remove_all(scratch_);
     fs::create_directories(scratch_);
     step("copying " + module_root_.string() + " to " + scratch_.string());
-    for (auto it = fs::recursive_directory_iterator(module_root_); it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(module_root_);
+         it != fs::recursive_directory_iterator(); ++it) {
       std::string name = it->path().filename().string();
       if (it->is_directory() && (name == ".git" || name == "target" || name == "node_modules")) {
         it.disable_recursion_pending();
@@ -164,12 +174,14 @@ class Check {
     fs::path target = scratch_ / rel_;
     for (const auto& e : fs::directory_iterator(target)) {
       std::string name = e.path().filename().string();
-      if (e.is_regular_file() && name.ends_with(".go") && !name.ends_with("_test.go")) fs::remove(e.path());
+      if (e.is_regular_file() && name.ends_with(".go") && !name.ends_with("_test.go"))
+        fs::remove(e.path());
     }
-    for (const auto& f : emitted_) fs::copy_file(f, target / f.filename(), fs::copy_options::overwrite_existing);
+    for (const auto& f : emitted_)
+      fs::copy_file(f, target / f.filename(), fs::copy_options::overwrite_existing);
     if (report_.uses_lis_runtime) {
-      std::ofstream(scratch_ / "go.mod", std::ios::app) << "\nrequire " << kPreludePath << " v" << options_.lis_version
-                                                         << "\n";
+      std::ofstream(scratch_ / "go.mod", std::ios::app)
+          << "\nrequire " << kPreludePath << " v" << options_.lis_version << "\n";
     }
   }
 
@@ -178,7 +190,8 @@ class Check {
     if (!p) throw UserError("the helper did not load " + report_.import_path + " from " + where);
     for (const auto& e : api.errors) {
       if (e.package == report_.import_path) {
-        throw UserError(report_.import_path + " does not type-check in " + where + ": " + e.message);
+        throw UserError(report_.import_path + " does not type-check in " + where + ": " +
+                        e.message);
       }
     }
     return *p;
@@ -195,13 +208,15 @@ class Check {
     {
       InDirectory in(scratch_);
       RuntimeRunner with_runtime(runner_, options_.runtime_script);
-      ProcessRunner& runner = report_.uses_lis_runtime ? static_cast<ProcessRunner&>(with_runtime) : runner_;
+      ProcessRunner& runner =
+          report_.uses_lis_runtime ? static_cast<ProcessRunner&>(with_runtime) : runner_;
       ::setenv("GOFLAGS", "-mod=mod", 1);
       emitted_api_ = load_api_model(runner, {{spec}, {false, {}, false}});
       ::unsetenv("GOFLAGS");
     }
     const model::Package& before = find(original_, module_root_.string());
-    const model::Package& after = find(emitted_api_, "the Lisette rewrite's Go (" + scratch_.string() + ")");
+    const model::Package& after =
+        find(emitted_api_, "the Lisette rewrite's Go (" + scratch_.string() + ")");
     report_.incompatibilities = compare_apis(original_, before, emitted_api_, after);
     hints(before);
   }
@@ -221,12 +236,14 @@ class Check {
       for (const auto& impl : mapped.file.impls) {
         if (impl.type_name != owner || member.empty()) continue;
         for (const auto& m : impl.methods) {
-          if (m.name == member) hint = "impl " + owner + " {\n" + lis::print_function(without_doc(m), "  ", true) + "}";
+          if (m.name == member)
+            hint = "impl " + owner + " {\n" + lis::print_function(without_doc(m), "  ", true) + "}";
         }
       }
       for (const auto& t : mapped.file.types) {
-        if (t.name == owner && (member.empty() || i.kind == ChangeKind::FieldRemoved ||
-                                i.kind == ChangeKind::FieldTypeChanged || i.kind == ChangeKind::InterfaceChanged)) {
+        if (t.name == owner &&
+            (member.empty() || i.kind == ChangeKind::FieldRemoved ||
+             i.kind == ChangeKind::FieldTypeChanged || i.kind == ChangeKind::InterfaceChanged)) {
           lis::TypeDecl bare = t;
           bare.doc.clear();
           for (auto& m : bare.methods) m.doc.clear();
@@ -246,11 +263,13 @@ class Check {
 
   void prove_step() {
     RuntimeRunner with_runtime(runner_, options_.runtime_script);
-    ProcessRunner& runner = report_.uses_lis_runtime ? static_cast<ProcessRunner&>(with_runtime) : runner_;
+    ProcessRunner& runner =
+        report_.uses_lis_runtime ? static_cast<ProcessRunner&>(with_runtime) : runner_;
     const std::map<std::string, std::string> env = {{"GOWORK", "off"}, {"GOFLAGS", "-mod=mod"}};
-    for (std::vector<std::string> argv : {std::vector<std::string>{"go", "build", "./..."},
-                                          std::vector<std::string>{"go", "vet", "./..."},
-                                          std::vector<std::string>{"go", "test", "-count=1", "./..."}}) {
+    for (std::vector<std::string> argv :
+         {std::vector<std::string>{"go", "build", "./..."},
+          std::vector<std::string>{"go", "vet", "./..."},
+          std::vector<std::string>{"go", "test", "-count=1", "./..."}}) {
       std::string command = fmt::format("{}", fmt::join(argv, " "));
       step(command + " in the module with the emitted package");
       ProcessResult r = runner.run({argv, scratch_, env, false});
@@ -281,13 +300,19 @@ json MigrateReport::to_json() const {
   json incompat = json::array();
   for (size_t i = 0; i < incompatibilities.size(); ++i) {
     const auto& x = incompatibilities[i];
-    incompat.push_back({{"kind", change_code(x.kind)}, {"symbol", x.symbol}, {"go", x.old_decl},
-                        {"emitted", x.new_decl}, {"why", x.detail}, {"lisette", i < hints.size() ? hints[i] : ""}});
+    incompat.push_back({{"kind", change_code(x.kind)},
+                        {"symbol", x.symbol},
+                        {"go", x.old_decl},
+                        {"emitted", x.new_decl},
+                        {"why", x.detail},
+                        {"lisette", i < hints.size() ? hints[i] : ""}});
   }
   json steps = json::array();
-  for (const auto& s : proof) steps.push_back({{"command", s.command}, {"passed", s.passed}, {"output", s.output}});
-  return {{"package", import_path}, {"module", module_root}, {"compatible", compatible()},
-          {"uses_lis_runtime", uses_lis_runtime}, {"incompatibilities", incompat}, {"proof", steps}};
+  for (const auto& s : proof)
+    steps.push_back({{"command", s.command}, {"passed", s.passed}, {"output", s.output}});
+  return {{"package", import_path},        {"module", module_root},
+          {"compatible", compatible()},    {"uses_lis_runtime", uses_lis_runtime},
+          {"incompatibilities", incompat}, {"proof", steps}};
 }
 
 std::string MigrateReport::text() const {
@@ -298,16 +323,20 @@ std::string MigrateReport::text() const {
     if (!x.old_decl.empty()) out += "  Go:      " + x.old_decl + "\n";
     out += "  emitted: " + (x.new_decl.empty() ? std::string("(none)") : x.new_decl) + "\n";
     out += "  why:     " + x.detail + "\n";
-    if (i < hints.size() && !hints[i].empty()) out += "  write in Lisette:\n" + indent(hints[i], "    ");
+    if (i < hints.size() && !hints[i].empty())
+      out += "  write in Lisette:\n" + indent(hints[i], "    ");
   }
   for (const auto& s : proof) {
     out += fmt::format("{} {}\n", s.passed ? "ok  " : "FAIL", s.command);
     if (!s.passed) out += indent(s.output, "    ");
   }
-  out += fmt::format("{}: {} incompatibilities; {}\n", import_path, incompatibilities.size(),
-                     proof.empty() ? std::string("callers not built")
-                     : compatible() ? std::string("the module builds and its tests pass against the Lisette rewrite")
-                                    : std::string("the module's Go callers do not build or pass against the Lisette rewrite"));
+  out += fmt::format(
+      "{}: {} incompatibilities; {}\n", import_path, incompatibilities.size(),
+      proof.empty() ? std::string("callers not built")
+      : compatible()
+          ? std::string("the module builds and its tests pass against the Lisette rewrite")
+          : std::string(
+                "the module's Go callers do not build or pass against the Lisette rewrite"));
   return out;
 }
 

@@ -5,10 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "importer/process.h"
 #include "migrate/api_diff.h"
@@ -18,27 +17,29 @@ namespace lisbind::migrate {
 struct MigrateOptions {
   std::filesystem::path go_package;       // the Go package's directory
   std::filesystem::path lisette_project;  // the Lisette rewrite (a library project)
-  std::filesystem::path runtime_script;   // scripts/with-lis-runtime, for emitted Go that uses lis's runtime
+  std::filesystem::path
+      runtime_script;  // scripts/with-lis-runtime, for emitted Go that uses lis's runtime
   std::string lis = "lis";
-  std::string lis_version;                // the pinned lis, whose runtime version the emitted Go requires
+  std::string lis_version;  // the pinned lis, whose runtime version the emitted Go requires
   bool progress = false;
-  bool prove = true;                      // build and test the module against the emitted package
-  std::filesystem::path keep_dir;         // keep the scratch module here (debugging); empty: remove it
+  bool prove = true;               // build and test the module against the emitted package
+  std::filesystem::path keep_dir;  // keep the scratch module here (debugging); empty: remove it
 };
 
 struct ProofStep {
   std::string command;  // as run, in the scratch module
   bool passed = false;
-  std::string output;   // the last lines of what it printed
+  std::string output;  // the last lines of what it printed
 };
 
 struct MigrateReport {
   std::string import_path;
   std::string module_root;
   std::vector<Incompatibility> incompatibilities;
-  std::vector<std::string> hints;  // per incompatibility: the Lisette to write, where lisbind can say
+  std::vector<std::string>
+      hints;  // per incompatibility: the Lisette to write, where lisbind can say
   std::vector<ProofStep> proof;
-  bool uses_lis_runtime = false;   // the emitted Go imports lis's runtime module
+  bool uses_lis_runtime = false;  // the emitted Go imports lis's runtime module
 
   bool compatible() const;
   nlohmann::json to_json() const;

@@ -38,7 +38,8 @@ std::vector<Diagnostic> parse_go_errors(const std::string& output) {
   return out;
 }
 
-int probe_at_line(const std::vector<std::pair<int, int>>& spans, const std::vector<int>& ids, int line) {
+int probe_at_line(const std::vector<std::pair<int, int>>& spans, const std::vector<int>& ids,
+                  int line) {
   for (size_t i = 0; i < spans.size() && i < ids.size(); ++i) {
     if (line >= spans[i].first && line <= spans[i].second) return ids[i];
   }
@@ -47,7 +48,8 @@ int probe_at_line(const std::vector<std::pair<int, int>>& spans, const std::vect
 
 int probe_in_go_source(const std::string& go_source, int line) {
   // lis's adapter for a Lisette implementation is `_lisAdapter_Impl_17_Iface_3`.
-  static const std::regex kName(R"((?:\b|_lisAdapter_)(?:probe|Probe|take|Take|impl|Impl)_?(\d+)(?:\b|_))");
+  static const std::regex kName(
+      R"((?:\b|_lisAdapter_)(?:probe|Probe|take|Take|impl|Impl)_?(\d+)(?:\b|_))");
   std::istringstream in(go_source);
   std::string text;
   int n = 0, found = -1;

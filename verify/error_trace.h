@@ -25,7 +25,8 @@ std::vector<Diagnostic> parse_lis_diagnostics(const std::string& output);
 std::vector<Diagnostic> parse_go_errors(const std::string& output);
 
 // The probe whose [first, last] line span holds `line`: ids[i] spans spans[i]; -1 if none.
-int probe_at_line(const std::vector<std::pair<int, int>>& spans, const std::vector<int>& ids, int line);
+int probe_at_line(const std::vector<std::pair<int, int>>& spans, const std::vector<int>& ids,
+                  int line);
 
 // The probe number of the top-level Go declaration enclosing `line` of `go_source`: lis keeps
 // the number in every name it emits for a probe (`probe17`, `take17`, `Impl17`); -1 if none.

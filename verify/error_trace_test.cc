@@ -7,7 +7,8 @@ namespace {
 
 TEST(ErrorTrace, ParsesLisUnixDiagnostics) {
   auto d = parse_lis_diagnostics(
-      "src/probe_x.lis:7:10: error: Interface not implemented: `Scalar` does not implement `Value` [infer.interface_not_implemented]\n"
+      "src/probe_x.lis:7:10: error: Interface not implemented: `Scalar` does not implement `Value` "
+      "[infer.interface_not_implemented]\n"
       "noise\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].file, "src/probe_x.lis");
@@ -20,7 +21,8 @@ TEST(ErrorTrace, ParsesLisUnixDiagnostics) {
 TEST(ErrorTrace, ParsesGoErrorsWithContinuations) {
   auto d = parse_go_errors(
       "# lisbind_probe\n"
-      "./probe_a.go:10:8: cannot use model.F (value of type func(n string) bool) as func(string) int value\n"
+      "./probe_a.go:10:8: cannot use model.F (value of type func(n string) bool) as func(string) "
+      "int value\n"
       "target/probe_b.go:3:1: impossible type assertion:\n"
       "\tImpl4 does not implement x.I (missing method M)\n"
       "ERROR: Failed to build project\n");
@@ -28,7 +30,8 @@ TEST(ErrorTrace, ParsesGoErrorsWithContinuations) {
   EXPECT_EQ(d[0].file, "probe_a.go");
   EXPECT_EQ(d[0].line, 10);
   EXPECT_EQ(d[1].file, "probe_b.go");
-  EXPECT_EQ(d[1].message, "impossible type assertion:\nImpl4 does not implement x.I (missing method M)");
+  EXPECT_EQ(d[1].message,
+            "impossible type assertion:\nImpl4 does not implement x.I (missing method M)");
 }
 
 TEST(ErrorTrace, FindsProbeByLineSpan) {
@@ -42,25 +45,26 @@ TEST(ErrorTrace, FindsProbeByLineSpan) {
 
 TEST(ErrorTrace, FindsEnclosingEmittedProbeInGo) {
   const std::string go =
-      "package main\n"                                // 1
-      "\n"                                            // 2
-      "func take17(_ func(string) int) {}\n"          // 3
-      "\n"                                            // 4
-      "func probe17() {\n"                            // 5
-      "\ttake17(model.F)\n"                           // 6
-      "}\n"                                           // 7
-      "type Impl18 struct{}\n"                        // 8
-      "func (self Impl18) String() string {\n"        // 9
-      "\tpanic(\"x\")\n"                              // 10
-      "}\n";                                          // 11
+      "package main\n"                          // 1
+      "\n"                                      // 2
+      "func take17(_ func(string) int) {}\n"    // 3
+      "\n"                                      // 4
+      "func probe17() {\n"                      // 5
+      "\ttake17(model.F)\n"                     // 6
+      "}\n"                                     // 7
+      "type Impl18 struct{}\n"                  // 8
+      "func (self Impl18) String() string {\n"  // 9
+      "\tpanic(\"x\")\n"                        // 10
+      "}\n";                                    // 11
   EXPECT_EQ(probe_in_go_source(go, 1), -1);
   EXPECT_EQ(probe_in_go_source(go, 3), 17);
   EXPECT_EQ(probe_in_go_source(go, 6), 17);
   EXPECT_EQ(probe_in_go_source(go, 8), 18);
   EXPECT_EQ(probe_in_go_source(go, 10), 18);
   const std::string adapter =
-      "func (a _lisAdapter_Impl_411_TransformingStore_4) Transformer() func(any) (any, error) {\n"  // 1
-      "\tcb := a.inner.Transformer()\n";                                                           // 2
+      "func (a _lisAdapter_Impl_411_TransformingStore_4) Transformer() func(any) (any, error) "
+      "{\n"                               // 1
+      "\tcb := a.inner.Transformer()\n";  // 2
   EXPECT_EQ(probe_in_go_source(adapter, 2), 411);
   EXPECT_EQ(probe_in_go_source("func probe1234x() {\n}\n", 1), -1);  // not a probe's name
 }

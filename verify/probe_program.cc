@@ -1,10 +1,10 @@
 #include "verify/probe_program.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "emitter/go_syntax.h"
 #include "emitter/method_sets.h"
@@ -37,7 +37,9 @@ std::string lisette_function_text(const lis::Function& f, bool is_pub) {
   return text;
 }
 
-bool exported(const std::string& name) { return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])); }
+bool exported(const std::string& name) {
+  return !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
+}
 
 constexpr const char* kProbedAlias = "lisbind_probed";
 
@@ -51,11 +53,14 @@ class ProbeWriter {
     // view (client-go's autoscaling/v2 client imports k8s.io/api/autoscaling/v2, both `v2`).
     out_.binding = kProbedAlias;
     std::string stem;
-    for (char c : pkg.path) stem += is_ident_char(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+    for (char c : pkg.path)
+      stem +=
+          is_ident_char(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
     out_.file_stem = "probe_" + stem;
     out_.base_imports.push_back(std::string("import ") + kProbedAlias + " \"go:" + pkg.path + "\"");
     for (const auto& i : file.imports) {
-      out_.base_imports.push_back(i.alias.empty() ? "import \"go:" + i.path + "\"" : "import " + i.alias + " \"go:" + i.path + "\"");
+      out_.base_imports.push_back(i.alias.empty() ? "import \"go:" + i.path + "\""
+                                                  : "import " + i.alias + " \"go:" + i.path + "\"");
       import_binding_[i.path] = i.alias.empty() ? package_binding(i.path) : i.alias;
     }
     import_binding_[pkg.path] = out_.binding;
@@ -80,7 +85,8 @@ class ProbeWriter {
  private:
   std::string package_binding(const std::string& path) const {
     if (const model::Package* p = api_.find_package(path); p && !p->name.empty()) {
-      return p->name != names::default_binding_name(path) ? p->name : names::default_binding_name(path);
+      return p->name != names::default_binding_name(path) ? p->name
+                                                          : names::default_binding_name(path);
     }
     return names::default_binding_name(path);
   }
@@ -103,7 +109,9 @@ class ProbeWriter {
     return s + ") -> " + (result.empty() ? "()" : result);
   }
 
-  void unprobed(const std::string& symbol, const std::string& reason) { out_.unprobed.push_back({pkg_.path, symbol, reason}); }
+  void unprobed(const std::string& symbol, const std::string& reason) {
+    out_.unprobed.push_back({pkg_.path, symbol, reason});
+  }
 
   Probe& add(ProbeKind kind, const std::string& symbol, const std::string& what) {
     Probe p;
@@ -117,16 +125,20 @@ class ProbeWriter {
   }
 
   // `fn take_N(_x: T) {}` and `fn probe_N(params) { take_N(expr) }`.
-  static std::string take_probe(int id, const std::string& type, const std::string& params, const std::string& expr) {
-    return fmt::format("fn take_{0}(_x: {1}) {{}}\nfn probe_{0}({2}) {{\n  take_{0}({3})\n}}\n", id, type, params, expr);
+  static std::string take_probe(int id, const std::string& type, const std::string& params,
+                                const std::string& expr) {
+    return fmt::format("fn take_{0}(_x: {1}) {{}}\nfn probe_{0}({2}) {{\n  take_{0}({3})\n}}\n", id,
+                       type, params, expr);
   }
 
   void function(const lis::Function& f) {
-    if (!f.generics.empty()) return unprobed(f.name, "generic function (needs type arguments to be taken as a value)");
+    if (!f.generics.empty())
+      return unprobed(f.name, "generic function (needs type arguments to be taken as a value)");
     const model::Decl* d = pkg_.find_decl(f.name);
     std::vector<std::string> params, raw = {f.result};
     for (const auto& p : f.params) params.push_back(q(p.type)), raw.push_back(p.type);
-    if (names_hidden_type(raw)) return unprobed(f.name, "signature names an unexported type that Lisette code cannot write");
+    if (names_hidden_type(raw))
+      return unprobed(f.name, "signature names an unexported type that Lisette code cannot write");
     Probe& p = add(ProbeKind::Func, f.name, f.name);
     p.go_decl = d ? emit::go_func_text("", f.name, d->sig) : "";
     p.lis_decl = lisette_function_text(f, true);
@@ -135,8 +147,10 @@ class ProbeWriter {
 
   void method(const lis::Impl& impl, const lis::Function& m) {
     std::string symbol = impl.type_name + "." + m.name;
-    if (!impl.generics.empty() || !m.generics.empty()) return unprobed(symbol, "method of a generic type");
-    if (hidden_types_.contains(impl.type_name)) return;  // not exported: nothing user code can reach
+    if (!impl.generics.empty() || !m.generics.empty())
+      return unprobed(symbol, "method of a generic type");
+    if (hidden_types_.contains(impl.type_name))
+      return;  // not exported: nothing user code can reach
     std::string self_type = out_.binding + "." + impl.type_name;
     std::vector<std::string> params;
     if (m.receiver == "self") {
@@ -148,17 +162,21 @@ class ProbeWriter {
     }
     std::vector<std::string> raw = {m.result};
     for (const auto& p : m.params) params.push_back(q(p.type, self_type)), raw.push_back(p.type);
-    if (names_hidden_type(raw)) return unprobed(symbol, "signature names an unexported type that Lisette code cannot write");
+    if (names_hidden_type(raw))
+      return unprobed(symbol, "signature names an unexported type that Lisette code cannot write");
     std::string go_decl;
     if (const model::Decl* d = pkg_.find_decl(impl.type_name)) {
       for (const auto& gm : d->methods) {
-        if (gm.name == m.name) go_decl = emit::go_func_text(std::string(gm.pointer_receiver ? "*" : "") + impl.type_name, m.name, gm.sig);
+        if (gm.name == m.name)
+          go_decl = emit::go_func_text(std::string(gm.pointer_receiver ? "*" : "") + impl.type_name,
+                                       m.name, gm.sig);
       }
     }
     Probe& p = add(ProbeKind::Method, symbol, symbol);
     p.go_decl = go_decl;
     p.lis_decl = "impl " + impl.type_name + " { " + lisette_function_text(m, false) + " }";
-    p.text = take_probe(p.id, fn_type(params, q(m.result, self_type)), "", self_type + "." + m.name);
+    p.text =
+        take_probe(p.id, fn_type(params, q(m.result, self_type)), "", self_type + "." + m.name);
   }
 
   const model::Field* go_field(const std::string& type_name, const std::string& field) const {
@@ -174,12 +192,14 @@ class ProbeWriter {
   void type(const lis::TypeDecl& t) {
     if (!exported(t.name)) return;
     if (!t.generics.empty()) return unprobed(t.name, "generic type (its uses need type arguments)");
-    if (lis::has_attribute(t.attributes, lis::AttributeKind::Constraint)) return unprobed(t.name, "constraint-only interface");
+    if (lis::has_attribute(t.attributes, lis::AttributeKind::Constraint))
+      return unprobed(t.name, "constraint-only interface");
     std::string self_type = out_.binding + "." + t.name;
     {
       Probe& p = add(ProbeKind::Type, t.name, t.name);
       if (const model::Decl* d = pkg_.find_decl(t.name); d && d->underlying) {
-        p.go_decl = "type " + t.name + (d->alias ? " = " : " ") + first_line(emit::go_type_text(*d->underlying));
+        p.go_decl = "type " + t.name + (d->alias ? " = " : " ") +
+                    first_line(emit::go_type_text(*d->underlying));
       }
       p.lis_decl = first_line(lis::print_type_decl(t));
       p.text = fmt::format("fn probe_{0}(_v: {1}) {{}}\n", p.id, self_type);
@@ -188,11 +208,13 @@ class ProbeWriter {
       for (const auto& f : t.fields) {
         if (f.name.empty()) continue;  // embedded: its members are probed where they are declared
         if (names_hidden_type({f.type})) {
-          unprobed(t.name + "." + f.name, "field type names an unexported type that Lisette code cannot write");
+          unprobed(t.name + "." + f.name,
+                   "field type names an unexported type that Lisette code cannot write");
           continue;
         }
         Probe& p = add(ProbeKind::Field, t.name, t.name + "." + f.name);
-        if (const model::Field* gf = go_field(t.name, f.name)) p.go_decl = t.name + "." + f.name + " " + emit::go_type_text(*gf->type);
+        if (const model::Field* gf = go_field(t.name, f.name))
+          p.go_decl = t.name + "." + f.name + " " + emit::go_type_text(*gf->type);
         p.lis_decl = "pub " + f.name + ": " + f.type;
         // Through a writable pointer: a read-only value would make every field read-only too.
         p.text = take_probe(p.id, q(f.type), "v: mut Ref<" + self_type + ">", "v." + f.name);
@@ -203,15 +225,20 @@ class ProbeWriter {
 
   // A Lisette struct with the interface's methods, passed where Go expects the interface.
   void implement(const lis::TypeDecl& t) {
-    if (!t.embeds.empty()) return unprobed(t.name, "interface with embedded interfaces Lisette cannot list");
+    if (!t.embeds.empty())
+      return unprobed(t.name, "interface with embedded interfaces Lisette cannot list");
     if (t.methods.empty()) return;
     for (const auto& m : t.methods) {
-      if ((lis::has_attribute(m.attributes, lis::AttributeKind::Unexported) || lis::has_attribute(m.attributes, lis::AttributeKind::UnexportedIdentity)) || !exported(m.name)) return;  // sealed: Lisette cannot implement it
+      if ((lis::has_attribute(m.attributes, lis::AttributeKind::Unexported) ||
+           lis::has_attribute(m.attributes, lis::AttributeKind::UnexportedIdentity)) ||
+          !exported(m.name))
+        return;  // sealed: Lisette cannot implement it
       if (!m.generics.empty()) return unprobed(t.name, "interface method with type parameters");
       std::vector<std::string> types = {m.result};
       for (const auto& prm : m.params) types.push_back(prm.type);
       if (names_hidden_type(types)) {
-        return unprobed(t.name, "a method names an unexported type, so Lisette code cannot implement it");
+        return unprobed(t.name,
+                        "a method names an unexported type, so Lisette code cannot implement it");
       }
     }
     std::string self_type = out_.binding + "." + t.name;
@@ -224,20 +251,27 @@ class ProbeWriter {
     for (const auto& m : t.methods) {
       body += "  fn " + m.name + "(self";
       // Positional names: a parameter named like an imported package (`resource`) would shadow it.
-      for (size_t i = 0; i < m.params.size(); ++i) body += fmt::format(", _a{}: ", i) + q(m.params[i].type, self_type);
+      for (size_t i = 0; i < m.params.size(); ++i)
+        body += fmt::format(", _a{}: ", i) + q(m.params[i].type, self_type);
       body += ")";
-      if (!m.result.empty()) body += " -> " + q(m.result, self_type) + " { panic(\"lisbind probe\") }\n";
-      else body += " {}\n";
+      if (!m.result.empty())
+        body += " -> " + q(m.result, self_type) + " { panic(\"lisbind probe\") }\n";
+      else
+        body += " {}\n";
     }
     body += "}\n";
-    body += fmt::format("fn take_{0}(_x: {1}) {{}}\nfn probe_{0}() {{\n  take_{0}(Impl_{0} {{}})\n}}\n", p.id, self_type);
+    body +=
+        fmt::format("fn take_{0}(_x: {1}) {{}}\nfn probe_{0}() {{\n  take_{0}(Impl_{0} {{}})\n}}\n",
+                    p.id, self_type);
     p.text = body;
   }
 
   void var(const lis::Var& v) {
-    if (names_hidden_type({v.type})) return unprobed(v.name, "its type is unexported; Lisette code cannot write it");
+    if (names_hidden_type({v.type}))
+      return unprobed(v.name, "its type is unexported; Lisette code cannot write it");
     Probe& p = add(ProbeKind::Var, v.name, v.name);
-    if (const model::Decl* d = pkg_.find_decl(v.name); d && d->type) p.go_decl = "var " + v.name + " " + emit::go_type_text(*d->type);
+    if (const model::Decl* d = pkg_.find_decl(v.name); d && d->type)
+      p.go_decl = "var " + v.name + " " + emit::go_type_text(*d->type);
     p.lis_decl = "pub var " + v.name + ": " + v.type;
     p.text = take_probe(p.id, q(v.type), "", out_.binding + "." + v.name);
   }
@@ -247,15 +281,24 @@ class ProbeWriter {
     std::string type = c.type;
     if (type.empty() && d) {
       const std::string& k = d->value.kind;
-      type = k == "int" ? "int" : k == "float" ? "float64" : k == "string" ? "string" : k == "bool" ? "bool" : "";
+      type = k == "int"      ? "int"
+             : k == "float"  ? "float64"
+             : k == "string" ? "string"
+             : k == "bool"   ? "bool"
+                             : "";
     }
-    if (type.empty()) return unprobed(c.name, "untyped constant of a kind with no default Lisette type");
-    if (names_hidden_type({type})) return unprobed(c.name, "its type is unexported; Lisette code cannot write it");
+    if (type.empty())
+      return unprobed(c.name, "untyped constant of a kind with no default Lisette type");
+    if (names_hidden_type({type}))
+      return unprobed(c.name, "its type is unexported; Lisette code cannot write it");
     Probe& p = add(ProbeKind::Const, c.name, c.name);
     if (d) {
-      p.go_decl = "const " + c.name + (d->untyped || !d->type ? "" : " " + emit::go_type_text(*d->type)) + " = " + d->value.exact;
+      p.go_decl = "const " + c.name +
+                  (d->untyped || !d->type ? "" : " " + emit::go_type_text(*d->type)) + " = " +
+                  d->value.exact;
     }
-    p.lis_decl = "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) + (c.value.empty() ? "" : " = " + c.value);
+    p.lis_decl = "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) +
+                 (c.value.empty() ? "" : " = " + c.value);
     p.text = take_probe(p.id, q(type), "", out_.binding + "." + c.name);
   }
 
@@ -275,9 +318,11 @@ class ProbeWriter {
         std::string go_t = std::string(pointer ? "*" : "") + impl.type_name;
         Probe& p = add(ProbeKind::Implements, impl.type_name, go_t + " implements " + go_iface);
         p.go_decl = go_t + " implements " + go_iface;
-        p.lis_decl = (pointer ? "mut Ref<" + impl.type_name + ">" : impl.type_name) + " as " + iface;
+        p.lis_decl =
+            (pointer ? "mut Ref<" + impl.type_name + ">" : impl.type_name) + " as " + iface;
         // *T as a writable pointer: Go's *T carries no read-only restriction.
-        p.text = take_probe(p.id, iface, "v: " + (pointer ? "mut Ref<" + self_type + ">" : self_type), "v");
+        p.text = take_probe(p.id, iface,
+                            "v: " + (pointer ? "mut Ref<" + self_type + ">" : self_type), "v");
       }
     }
   }
@@ -289,27 +334,38 @@ class ProbeWriter {
   int next_id_;
   PackageProbes out_;
   std::set<std::string> own_types_;
-  std::set<std::string> hidden_types_;  // unexported (stand-ins, #[go(unexported)]): user code cannot name them
-  std::map<std::string, std::string> import_binding_;  // import path -> the name it binds in the probe file
+  std::set<std::string>
+      hidden_types_;  // unexported (stand-ins, #[go(unexported)]): user code cannot name them
+  std::map<std::string, std::string>
+      import_binding_;  // import path -> the name it binds in the probe file
 };
 
 }  // namespace
 
 const char* kind_name(ProbeKind kind) {
   switch (kind) {
-    case ProbeKind::Func: return "func";
-    case ProbeKind::Method: return "method";
-    case ProbeKind::Field: return "field";
-    case ProbeKind::Var: return "var";
-    case ProbeKind::Const: return "const";
-    case ProbeKind::Type: return "type";
-    case ProbeKind::Implements: return "implements";
-    case ProbeKind::Implement: return "implement";
+    case ProbeKind::Func:
+      return "func";
+    case ProbeKind::Method:
+      return "method";
+    case ProbeKind::Field:
+      return "field";
+    case ProbeKind::Var:
+      return "var";
+    case ProbeKind::Const:
+      return "const";
+    case ProbeKind::Type:
+      return "type";
+    case ProbeKind::Implements:
+      return "implements";
+    case ProbeKind::Implement:
+      return "implement";
   }
   return "?";
 }
 
-std::vector<Implementation> find_implementations(const model::ApiModel& api, const std::string& type_package) {
+std::vector<Implementation> find_implementations(const model::ApiModel& api,
+                                                 const std::string& type_package) {
   struct Iface {
     const model::Package* pkg;
     const model::Decl* decl;
@@ -318,12 +374,15 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api, con
   std::vector<Iface> ifaces;
   for (const auto& p : api.packages) {
     for (const auto& d : p.decls) {
-      if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying) continue;
+      if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying)
+        continue;
       const model::TypeRef* u = peel(d.underlying.get());
       if (!u || u->kind != TypeKind::Interface || !u->unions.empty()) continue;
       emit::FlatInterface flat = emit::flatten_interface(api, *u, p.path, d.name);
-      bool checkable = flat.unresolved_embeds.empty() && !flat.methods.empty() &&
-                       std::all_of(flat.methods.begin(), flat.methods.end(), [](const emit::InterfaceMethodEntry& m) { return exported(m.name); });
+      bool checkable =
+          flat.unresolved_embeds.empty() && !flat.methods.empty() &&
+          std::all_of(flat.methods.begin(), flat.methods.end(),
+                      [](const emit::InterfaceMethodEntry& m) { return exported(m.name); });
       if (checkable) ifaces.push_back({&p, &d, std::move(flat)});
     }
   }
@@ -331,7 +390,8 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api, con
   const model::Package* pkg = api.find_package(type_package);
   if (!pkg) return out;
   for (const auto& d : pkg->decls) {
-    if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying) continue;
+    if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying)
+      continue;
     const model::TypeRef* u = peel(d.underlying.get());
     if (u && u->kind == TypeKind::Interface) continue;
     std::map<std::string, const model::Signature*> value_set, pointer_set;
@@ -344,11 +404,13 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api, con
       if (!m.pointer_only) value_set.try_emplace(m.name, &m.sig);
     }
     if (pointer_set.empty()) continue;
-    auto satisfies = [](const std::map<std::string, const model::Signature*>& set, const emit::FlatInterface& flat) {
-      return std::all_of(flat.methods.begin(), flat.methods.end(), [&](const emit::InterfaceMethodEntry& m) {
-        auto it = set.find(m.name);
-        return it != set.end() && emit::identical(*it->second, m.sig);
-      });
+    auto satisfies = [](const std::map<std::string, const model::Signature*>& set,
+                        const emit::FlatInterface& flat) {
+      return std::all_of(flat.methods.begin(), flat.methods.end(),
+                         [&](const emit::InterfaceMethodEntry& m) {
+                           auto it = set.find(m.name);
+                           return it != set.end() && emit::identical(*it->second, m.sig);
+                         });
     };
     for (const auto& i : ifaces) {
       if (satisfies(value_set, i.flat)) {
@@ -361,15 +423,18 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api, con
   return out;
 }
 
-PackageProbes make_probes(const model::ApiModel& api, const model::Package& package, const lis::File& file,
-                          const std::set<std::string>& bound_packages, int first_id) {
+PackageProbes make_probes(const model::ApiModel& api, const model::Package& package,
+                          const lis::File& file, const std::set<std::string>& bound_packages,
+                          int first_id) {
   return ProbeWriter(api, package, file, bound_packages, first_id).run();
 }
 
-std::string qualify_type(const std::string& type, const std::set<std::string>& own_types, const std::string& binding,
-                         const std::set<std::string>& generics, const std::string& self_type) {
-  static const std::set<std::string> kPreludeGenerics = {"Option", "Result", "Partial", "Ref", "Slice", "EnumeratedSlice",
-                                                          "Map", "Channel", "Sender", "Receiver", "VarArgs", "Array"};
+std::string qualify_type(const std::string& type, const std::set<std::string>& own_types,
+                         const std::string& binding, const std::set<std::string>& generics,
+                         const std::string& self_type) {
+  static const std::set<std::string> kPreludeGenerics = {
+      "Option", "Result",  "Partial", "Ref",      "Slice",   "EnumeratedSlice",
+      "Map",    "Channel", "Sender",  "Receiver", "VarArgs", "Array"};
   std::string out;
   size_t i = 0, n = type.size();
   while (i < n) {
@@ -403,7 +468,8 @@ std::string qualify_type(const std::string& type, const std::set<std::string>& o
   return out;
 }
 
-RenderedFile render_probe_file(const PackageProbes& package, const std::vector<const Probe*>& probes) {
+RenderedFile render_probe_file(const PackageProbes& package,
+                               const std::vector<const Probe*>& probes) {
   RenderedFile r;
   int line = 1;
   auto append = [&](const std::string& text) {
@@ -413,7 +479,8 @@ RenderedFile render_probe_file(const PackageProbes& package, const std::vector<c
   append("// lisbind verify: probes of " + package.package + "\n");
   for (const auto& i : package.base_imports) append(i + "\n");
   for (const Probe* p : probes) {
-    append("\n// probe " + std::to_string(p->id) + ": " + p->what + " (" + kind_name(p->kind) + ")\n");
+    append("\n// probe " + std::to_string(p->id) + ": " + p->what + " (" + kind_name(p->kind) +
+           ")\n");
     int first = line;
     append(p->text);
     r.spans.push_back({first, line - 1});

@@ -33,10 +33,10 @@ struct Probe {
   ProbeKind kind = ProbeKind::Func;
   std::string package;        // Go import path of the bound package
   std::string ledger_symbol;  // the ledger key it verifies: `Name` or `Type.Method`
-  std::string what;           // the use, for people: `Sample.Histogram`, `*Sample implements fmt.Stringer`
-  std::string go_decl;        // the Go declaration, Go syntax
-  std::string lis_decl;       // the Lisette declaration, as bound
-  std::string text;           // the Lisette items of the probe (helpers and probe_<id>), ending in "\n"
+  std::string what;  // the use, for people: `Sample.Histogram`, `*Sample implements fmt.Stringer`
+  std::string go_decl;   // the Go declaration, Go syntax
+  std::string lis_decl;  // the Lisette declaration, as bound
+  std::string text;      // the Lisette items of the probe (helpers and probe_<id>), ending in "\n"
   std::vector<std::string> imports;  // extra `import` lines it needs beyond the package's own
 };
 
@@ -49,8 +49,8 @@ struct Unprobed {
 
 struct PackageProbes {
   std::string package;
-  std::string binding;                  // the name the probe files import the package as
-  std::string file_stem;                // src/<file_stem>.lis
+  std::string binding;                    // the name the probe files import the package as
+  std::string file_stem;                  // src/<file_stem>.lis
   std::vector<std::string> base_imports;  // import lines every probe file of the package has
   std::vector<Probe> probes;
   std::vector<Unprobed> unprobed;
@@ -63,17 +63,20 @@ struct Implementation {
   bool pointer = false;  // only *T implements it
   std::string interface_package, interface_name;
 };
-std::vector<Implementation> find_implementations(const model::ApiModel& api, const std::string& type_package);
+std::vector<Implementation> find_implementations(const model::ApiModel& api,
+                                                 const std::string& type_package);
 
 // `first_id` numbers the probes; ids stay unique across packages. `bound_packages`: the Go
 // packages that have a typedef (lisbind's or lis's own), so their types can be named.
-PackageProbes make_probes(const model::ApiModel& api, const model::Package& package, const lis::File& file,
-                          const std::set<std::string>& bound_packages, int first_id);
+PackageProbes make_probes(const model::ApiModel& api, const model::Package& package,
+                          const lis::File& file, const std::set<std::string>& bound_packages,
+                          int first_id);
 
 // Qualifies the package's own type names in a Lisette type written inside its typedef
 // (`Option<mut Ref<Sample>>` -> `Option<mut Ref<model.Sample>>`); `Self` becomes `self_type`.
-std::string qualify_type(const std::string& type, const std::set<std::string>& own_types, const std::string& binding,
-                         const std::set<std::string>& generics = {}, const std::string& self_type = "");
+std::string qualify_type(const std::string& type, const std::set<std::string>& own_types,
+                         const std::string& binding, const std::set<std::string>& generics = {},
+                         const std::string& self_type = "");
 
 // One `.lis` file with the given probes of a package (`main` references each probe so that lis
 // emits it). `first_lines[i]`/`last_lines[i]` receive the 1-based line span of probes[i].
@@ -81,7 +84,8 @@ struct RenderedFile {
   std::string text;
   std::vector<std::pair<int, int>> spans;  // per probe, [first, last] lines
 };
-RenderedFile render_probe_file(const PackageProbes& package, const std::vector<const Probe*>& probes);
+RenderedFile render_probe_file(const PackageProbes& package,
+                               const std::vector<const Probe*>& probes);
 
 // src/main.lis: a `main` that references every probe function so none is dead code.
 std::string render_main(const std::vector<int>& probe_ids);

@@ -19,7 +19,8 @@ TEST(QualifyType, QualifiesOwnTypesOnly) {
   std::set<std::string> own = {"Sample", "Unknown", "Option"};
   EXPECT_EQ(qualify_type("Option<mut Ref<Sample>>", own, "model"), "Option<mut Ref<model.Sample>>");
   EXPECT_EQ(qualify_type("Map<string, io.Reader>", own, "model"), "Map<string, io.Reader>");
-  EXPECT_EQ(qualify_type("fn(Sample, Unknown) -> Option", own, "model"), "fn(model.Sample, model.Unknown) -> model.Option");
+  EXPECT_EQ(qualify_type("fn(Sample, Unknown) -> Option", own, "model"),
+            "fn(model.Sample, model.Unknown) -> model.Option");
   EXPECT_EQ(qualify_type("model.Option<int>", own, "model"), "model.Option<int>");
   EXPECT_EQ(qualify_type("Ref<Self>", own, "model", {}, "model.Sample"), "Ref<model.Sample>");
   EXPECT_EQ(qualify_type("Slice<T>", {"T"}, "model", {"T"}), "Slice<T>");
@@ -105,7 +106,9 @@ TEST(MakeProbes, OneProbePerUseWithTypedHelpers) {
   for (const auto& p : probes.probes) by_what[p.what] = &p;
   ASSERT_TRUE(by_what.contains("F"));
   EXPECT_EQ(by_what["F"]->id, 10);
-  EXPECT_EQ(by_what["F"]->text, "fn take_10(_x: fn(string) -> int) {}\nfn probe_10() {\n  take_10(lisbind_probed.F)\n}\n");
+  EXPECT_EQ(
+      by_what["F"]->text,
+      "fn take_10(_x: fn(string) -> int) {}\nfn probe_10() {\n  take_10(lisbind_probed.F)\n}\n");
   EXPECT_EQ(by_what["F"]->go_decl, "func F(s string) int");
   ASSERT_TRUE(by_what.contains("S.M"));
   EXPECT_NE(by_what["S.M"]->text.find("fn(Ref<lisbind_probed.S>) -> string"), std::string::npos);
@@ -116,7 +119,8 @@ TEST(MakeProbes, OneProbePerUseWithTypedHelpers) {
   ASSERT_TRUE(by_what.contains("*S implements I"));
   EXPECT_FALSE(by_what.contains("S implements I"));  // the value does not
   ASSERT_TRUE(by_what.contains("Lisette struct implements I"));
-  EXPECT_NE(by_what["Lisette struct implements I"]->text.find("fn M(self) -> string { panic("), std::string::npos);
+  EXPECT_NE(by_what["Lisette struct implements I"]->text.find("fn M(self) -> string { panic("),
+            std::string::npos);
 
   RenderedFile r = render_probe_file(probes, {&probes.probes[0], &probes.probes[1]});
   ASSERT_EQ(r.spans.size(), 2u);
@@ -133,7 +137,9 @@ TEST(MakeProbes, GenericFunctionsAreListedAsUnprobed) {
 }
 
 TEST(RenderMain, ReferencesEveryProbe) {
-  EXPECT_EQ(render_main({1, 2}), "// lisbind verify: references every probe so that lis emits it.\nfn main() {\n  let _ = probe_1\n  let _ = probe_2\n}\n");
+  EXPECT_EQ(render_main({1, 2}),
+            "// lisbind verify: references every probe so that lis emits it.\nfn main() {\n  let _ "
+            "= probe_1\n  let _ = probe_2\n}\n");
 }
 
 }  // namespace

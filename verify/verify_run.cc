@@ -1,16 +1,15 @@
 #include "verify/verify_run.h"
 
+#include <fmt/format.h>
 #include <stdlib.h>
 
 #include <chrono>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "emitter/project_bindings.h"
 #include "importer/errors.h"
@@ -25,16 +24,21 @@ using json = nlohmann::json;
 
 const char* outcome_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::Verified: return "verified";
-    case Outcome::Failed: return "failed";
-    case Outcome::LisLimitation: return "lis-limitation";
-    case Outcome::Unchecked: return "unchecked";
+    case Outcome::Verified:
+      return "verified";
+    case Outcome::Failed:
+      return "failed";
+    case Outcome::LisLimitation:
+      return "lis-limitation";
+    case Outcome::Unchecked:
+      return "unchecked";
   }
   return "?";
 }
 
 size_t PackageResult::count(Outcome outcome) const {
-  return static_cast<size_t>(std::count_if(probes.begin(), probes.end(), [&](const ProbeOutcome& p) { return p.outcome == outcome; }));
+  return static_cast<size_t>(std::count_if(
+      probes.begin(), probes.end(), [&](const ProbeOutcome& p) { return p.outcome == outcome; }));
 }
 
 size_t VerifyReport::packages_failed() const {
@@ -50,7 +54,8 @@ constexpr int kMaxCheckRounds = 25;
 // The probe project and the state of every probe in it; each step below reads and updates it.
 class Run {
  public:
-  Run(const model::ApiModel& api, const emit::Generated& generated, ProcessRunner& runner, const VerifyOptions& options)
+  Run(const model::ApiModel& api, const emit::Generated& generated, ProcessRunner& runner,
+      const VerifyOptions& options)
       : api_(api), generated_(generated), runner_(runner), options_(options) {}
 
   VerifyReport run() {
@@ -76,7 +81,9 @@ class Run {
     step(what);
     auto t0 = std::chrono::steady_clock::now();
     body();
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     step(fmt::format("  done in {} ms", ms));
   }
 
@@ -93,11 +100,14 @@ class Run {
       auto model = generated_.models.find(p.path);
       if (model == generated_.models.end()) continue;
       if (p.internal) {
-        report_.skipped_packages.push_back(p.path + ": internal package, not importable from a probe project");
+        report_.skipped_packages.push_back(
+            p.path + ": internal package, not importable from a probe project");
         continue;
       }
       if (!p.module || p.module->version.empty()) {
-        throw UserError(p.path + " is in a local module; `lisbind verify` verifies module versions from the Go module proxy "
+        throw UserError(p.path +
+                        " is in a local module; `lisbind verify` verifies module versions from the "
+                        "Go module proxy "
                         "(local `path =` modules are not supported yet)");
       }
       PackageState s;
@@ -114,27 +124,34 @@ class Run {
     size_t total = 0;
     for (const auto& s : packages_) total += s.probes.probes.size();
     step(fmt::format("  {} packages, {} probes", packages_.size(), total));
-    if (packages_.empty()) throw UserError("no bound third-party package matched; nothing to verify");
+    if (packages_.empty())
+      throw UserError("no bound third-party package matched; nothing to verify");
   }
 
   // Step 2: lisette.toml, vendored bindings and lis's cache, as `lisbind import` writes them.
   void create_project_step() {
     if (!options_.keep_dir.empty()) {
       project_ = fs::absolute(options_.keep_dir);
-      if (fs::exists(project_) && !fs::is_empty(project_) && !fs::exists(project_ / "lisbind-verify-project")) {
-        throw UserError(project_.string() + " exists and is not a probe project left by `lisbind verify --keep`; "
+      if (fs::exists(project_) && !fs::is_empty(project_) &&
+          !fs::exists(project_ / "lisbind-verify-project")) {
+        throw UserError(project_.string() +
+                        " exists and is not a probe project left by `lisbind verify --keep`; "
                         "give an empty or new directory");
       }
       fs::remove_all(project_);
       fs::create_directories(project_);
     } else {
       std::string tmpl = (fs::temp_directory_path() / "lisbind-verify-XXXXXX").string();
-      if (!::mkdtemp(tmpl.data())) throw UserError("cannot create a temporary directory in " + fs::temp_directory_path().string());
+      if (!::mkdtemp(tmpl.data()))
+        throw UserError("cannot create a temporary directory in " +
+                        fs::temp_directory_path().string());
       project_ = tmpl;
     }
     report_.project = project_;
-    write_file_atomically(project_ / "lisbind-verify-project", "made by lisbind verify; safe to delete\n");
-    write_file_atomically(project_ / "lisette.toml", "[project]\nname = \"lisbind_probe\"\nversion = \"0.1.0\"\n");
+    write_file_atomically(project_ / "lisbind-verify-project",
+                          "made by lisbind verify; safe to delete\n");
+    write_file_atomically(project_ / "lisette.toml",
+                          "[project]\nname = \"lisbind_probe\"\nversion = \"0.1.0\"\n");
     fs::create_directories(project_ / "src");
 
     std::vector<emit::BindRequest> requests;
@@ -209,11 +226,13 @@ class Run {
   // it blames and checks the rest again.
   void check_step() {
     for (int round = 0; round < kMaxCheckRounds; ++round) {
-      ProcessResult r = run_tool({options_.lis, "check", "--errors-only", "--output", "unix"}, project_);
+      ProcessResult r =
+          run_tool({options_.lis, "check", "--errors-only", "--output", "unix"}, project_);
       auto diags = parse_lis_diagnostics(r.out + "\n" + r.err);
       if (r.exit_code == 0 && diags.empty()) return;
       if (diags.empty()) {
-        report_.notes.push_back("lis check failed without a diagnostic lisbind can place:\n" + r.out + r.err);
+        report_.notes.push_back("lis check failed without a diagnostic lisbind can place:\n" +
+                                r.out + r.err);
         return;
       }
       std::set<int> blamed;
@@ -221,7 +240,8 @@ class Run {
         std::string stem = file_stem(d.file);
         std::string msg = d.message + (d.code.empty() ? "" : " [" + d.code + "]");
         auto sp = spans_.find(stem);
-        int id = sp == spans_.end() ? -1 : probe_at_line(sp->second.first, sp->second.second, d.line);
+        int id =
+            sp == spans_.end() ? -1 : probe_at_line(sp->second.first, sp->second.second, d.line);
         if (id >= 0) {
           fail(id, Outcome::Failed, "lis check", msg);
           blamed.insert(id);
@@ -237,7 +257,8 @@ class Run {
       }
       if (blamed.empty()) return;
       for (int id : blamed) deactivate(id);
-      step(fmt::format("  round {}: lis rejected {} probes; checking the rest", round + 1, blamed.size()));
+      step(fmt::format("  round {}: lis rejected {} probes; checking the rest", round + 1,
+                       blamed.size()));
       install();
     }
   }
@@ -251,7 +272,8 @@ class Run {
       built_ = true;
       return;
     }
-    if (combined.find("panicked") != std::string::npos || !fs::exists(project_ / "target" / "main.go")) {
+    if (combined.find("panicked") != std::string::npos ||
+        !fs::exists(project_ / "target" / "main.go")) {
       isolate_emit_panics(combined);
       b = run_tool({script, options_.lis, "build"}, project_);
       combined = b.out + "\n" + b.err;
@@ -260,31 +282,36 @@ class Run {
         return;
       }
     }
-    ProcessResult g = run_tool({script, "env", "GOWORK=off", "GOFLAGS=", "GO111MODULE=on", "go", "build", "-gcflags=-e", "-o",
-                                fs::path("/dev/null").string(), "./..."},
-                               project_ / "target");
+    ProcessResult g =
+        run_tool({script, "env", "GOWORK=off", "GOFLAGS=", "GO111MODULE=on", "go", "build",
+                  "-gcflags=-e", "-o", fs::path("/dev/null").string(), "./..."},
+                 project_ / "target");
     auto errors = parse_go_errors(g.out + "\n" + g.err);
     if (errors.empty()) errors = parse_go_errors(combined);
     if (errors.empty()) {
-      report_.notes.push_back("the probe project did not build, and no Go error names a probe:\n" + combined + g.out + g.err);
+      report_.notes.push_back("the probe project did not build, and no Go error names a probe:\n" +
+                              combined + g.out + g.err);
       return;
     }
     std::map<std::string, std::string> sources;
     for (const auto& e : errors) {
       std::string stem = file_stem(e.file);
-      if (!sources.contains(stem)) sources[stem] = read_file_if_exists(project_ / "target" / (stem + ".go"));
+      if (!sources.contains(stem))
+        sources[stem] = read_file_if_exists(project_ / "target" / (stem + ".go"));
       int id = probe_in_go_source(sources[stem], e.line);
       if (id >= 0 && owner_.contains(id)) {
         std::string message = fmt::format("{}:{}: {}", e.file, e.line, e.message);
         if (auto limitation = known_lis_limitation(e.message)) {
-          fail(id, Outcome::LisLimitation, "go build", message + "\n" + limitation->code + ": " + limitation->explanation);
+          fail(id, Outcome::LisLimitation, "go build",
+               message + "\n" + limitation->code + ": " + limitation->explanation);
         } else {
           fail(id, Outcome::Failed, "go build", message);
         }
       } else if (e.message.starts_with("too many errors")) {
         continue;
       } else {
-        report_.notes.push_back(fmt::format("go build: {}:{}:{}: {}", e.file, e.line, e.column, e.message));
+        report_.notes.push_back(
+            fmt::format("go build: {}:{}:{}: {}", e.file, e.line, e.column, e.message));
       }
     }
     built_ = true;  // every error was seen (-e); probes without one compiled
@@ -310,15 +337,18 @@ class Run {
         culprits.push_back(set[0]);
         return;
       }
-      std::vector<int> left(set.begin(), set.begin() + set.size() / 2), right(set.begin() + set.size() / 2, set.end());
+      std::vector<int> left(set.begin(), set.begin() + set.size() / 2),
+          right(set.begin() + set.size() / 2, set.end());
       bisect(left);
       bisect(right);
     };
     bisect(all);
     auto at = output.find("panicked");
-    std::string panic = at == std::string::npos ? "" : ": " + output.substr(at, output.find('\n', at) - at);
+    std::string panic =
+        at == std::string::npos ? "" : ": " + output.substr(at, output.find('\n', at) - at);
     for (int id : culprits) {
-      fail(id, Outcome::LisLimitation, "lis emit", "lis emit fails on this probe alone (a lis limitation)" + panic);
+      fail(id, Outcome::LisLimitation, "lis emit",
+           "lis emit fails on this probe alone (a lis limitation)" + panic);
       keep.erase(id);
     }
     for (auto& s : packages_) s.active.clear();
@@ -343,8 +373,10 @@ class Run {
       r.package = s.probes.package;
       r.unprobed = s.probes.unprobed;
       for (const auto& p : s.probes.probes) {
-        ProbeOutcome o = outcomes_.contains(p.id) ? outcomes_[p.id] : ProbeOutcome{p, Outcome::Unchecked, "", ""};
-        if (o.outcome == Outcome::Unchecked && built_ && s.active.contains(p.id)) o.outcome = Outcome::Verified;
+        ProbeOutcome o = outcomes_.contains(p.id) ? outcomes_[p.id]
+                                                  : ProbeOutcome{p, Outcome::Unchecked, "", ""};
+        if (o.outcome == Outcome::Unchecked && built_ && s.active.contains(p.id))
+          o.outcome = Outcome::Verified;
         blame_the_method(o);
         r.probes.push_back(std::move(o));
       }
@@ -363,7 +395,7 @@ class Run {
   emit::Bindings bindings_;
   std::vector<PackageState> packages_;
   std::map<int, std::pair<size_t, size_t>> owner_;  // probe id -> (package index, probe index)
-  std::map<std::string, size_t> by_stem_;          // probe file stem -> package index
+  std::map<std::string, size_t> by_stem_;           // probe file stem -> package index
   // Per probe file: the line spans of the probes written in it, and their ids.
   std::map<std::string, std::pair<std::vector<std::pair<int, int>>, std::vector<int>>> spans_;
   std::map<int, ProbeOutcome> outcomes_;
@@ -400,7 +432,10 @@ json VerifyReport::to_json() const {
       Outcome worst = Outcome::Verified;
       for (const auto* o : outcomes) {
         if (o->outcome != Outcome::Verified && worst != Outcome::Failed) worst = o->outcome;
-        json j = {{"probe", o->probe.id}, {"use", o->probe.what}, {"kind", kind_name(o->probe.kind)}, {"status", outcome_name(o->outcome)}};
+        json j = {{"probe", o->probe.id},
+                  {"use", o->probe.what},
+                  {"kind", kind_name(o->probe.kind)},
+                  {"status", outcome_name(o->outcome)}};
         if (!o->stage.empty()) j["stage"] = o->stage;
         if (!o->message.empty()) j["message"] = o->message;
         if (o->outcome != Outcome::Verified) {
@@ -409,7 +444,10 @@ json VerifyReport::to_json() const {
         }
         probes.push_back(std::move(j));
       }
-      json s = {{"package", p.package}, {"symbol", symbol}, {"verification", outcome_name(worst)}, {"probes", probes}};
+      json s = {{"package", p.package},
+                {"symbol", symbol},
+                {"verification", outcome_name(worst)},
+                {"probes", probes}};
       if (auto it = ledger_index.find({p.package, symbol}); it != ledger_index.end()) {
         s["kind"] = it->second->kind;
         s["code"] = it->second->code;
@@ -417,7 +455,10 @@ json VerifyReport::to_json() const {
       symbols.push_back(std::move(s));
     }
     for (const auto& u : p.unprobed) {
-      symbols.push_back({{"package", u.package}, {"symbol", u.ledger_symbol}, {"verification", "unprobed"}, {"reason", u.reason}});
+      symbols.push_back({{"package", u.package},
+                         {"symbol", u.ledger_symbol},
+                         {"verification", "unprobed"},
+                         {"reason", u.reason}});
     }
     packages_json.push_back({{"package", p.package},
                              {"passed", p.passed()},
@@ -445,12 +486,16 @@ std::string VerifyReport::text() const {
   for (const auto& p : packages) {
     for (const auto& o : p.probes) {
       if (o.outcome == Outcome::Verified) continue;
-      out += fmt::format("{} {} {} ({}) [{}]\n", o.outcome == Outcome::LisLimitation ? "LIS " : "FAIL", p.package, o.probe.what, kind_name(o.probe.kind),
-                         o.stage.empty() ? outcome_name(o.outcome) : o.stage);
+      out +=
+          fmt::format("{} {} {} ({}) [{}]\n", o.outcome == Outcome::LisLimitation ? "LIS " : "FAIL",
+                      p.package, o.probe.what, kind_name(o.probe.kind),
+                      o.stage.empty() ? outcome_name(o.outcome) : o.stage);
       if (!o.probe.go_decl.empty()) out += "  Go:      " + o.probe.go_decl + "\n";
       out += "  Lisette: " + indent_lines(o.probe.lis_decl, "           ") + "\n";
-      if (auto it = ledger_index.find({p.package, o.probe.ledger_symbol}); it != ledger_index.end()) {
-        out += fmt::format("  ledger:  {} {} ({})\n", it->second->symbol, emit::status_name(it->second->status), it->second->code);
+      if (auto it = ledger_index.find({p.package, o.probe.ledger_symbol});
+          it != ledger_index.end()) {
+        out += fmt::format("  ledger:  {} {} ({})\n", it->second->symbol,
+                           emit::status_name(it->second->status), it->second->code);
       }
       if (!o.message.empty()) out += "  error:   " + indent_lines(o.message, "           ") + "\n";
     }
@@ -458,17 +503,20 @@ std::string VerifyReport::text() const {
   for (const auto& n : notes) out += "note: " + indent_lines(n, "  ") + "\n";
   for (const auto& n : skipped_packages) out += "not verified: " + n + "\n";
   for (const auto& p : packages) {
-    out += fmt::format("{} {}: {} probes, {} verified, {} failed, {} lis limitations, {} unchecked, {} not probed\n",
-                       p.passed() ? "ok  " : "FAIL", p.package, p.probes.size(), p.count(Outcome::Verified),
-                       p.count(Outcome::Failed), p.count(Outcome::LisLimitation), p.count(Outcome::Unchecked), p.unprobed.size());
+    out += fmt::format(
+        "{} {}: {} probes, {} verified, {} failed, {} lis limitations, {} unchecked, {} not "
+        "probed\n",
+        p.passed() ? "ok  " : "FAIL", p.package, p.probes.size(), p.count(Outcome::Verified),
+        p.count(Outcome::Failed), p.count(Outcome::LisLimitation), p.count(Outcome::Unchecked),
+        p.unprobed.size());
   }
   size_t failed = packages_failed();
   out += fmt::format("{} passed, {} failed\n", packages.size() - failed, failed);
   return out;
 }
 
-VerifyReport run_verify(const model::ApiModel& api, const emit::Generated& generated, ProcessRunner& runner,
-                        const VerifyOptions& options) {
+VerifyReport run_verify(const model::ApiModel& api, const emit::Generated& generated,
+                        ProcessRunner& runner, const VerifyOptions& options) {
   Run run(api, generated, runner, options);
   VerifyReport report = run.run();
   if (options.keep_dir.empty()) {

@@ -9,10 +9,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "emitter/generator.h"
 #include "emitter/package_mapper.h"
@@ -26,7 +25,7 @@ struct VerifyOptions {
   std::filesystem::path keep_dir;        // empty: a temporary project, removed afterwards
   std::filesystem::path runtime_script;  // scripts/with-lis-runtime
   std::string lis = "lis";
-  bool progress = false;                 // progress lines on stderr
+  bool progress = false;  // progress lines on stderr
   emit::GeneratorInfo info;
 };
 
@@ -52,8 +51,9 @@ struct PackageResult {
 struct VerifyReport {
   std::vector<PackageResult> packages;
   std::vector<std::string> notes;  // errors no probe could be blamed for, tool failures
-  std::vector<std::string> skipped_packages;  // matched but not verifiable (internal), with the reason
-  std::filesystem::path project;   // the probe project (gone unless kept)
+  std::vector<std::string>
+      skipped_packages;           // matched but not verifiable (internal), with the reason
+  std::filesystem::path project;  // the probe project (gone unless kept)
   const emit::Ledger* ledger = nullptr;
 
   size_t packages_failed() const;
@@ -63,7 +63,7 @@ struct VerifyReport {
   std::string text() const;
 };
 
-VerifyReport run_verify(const model::ApiModel& api, const emit::Generated& generated, ProcessRunner& runner,
-                        const VerifyOptions& options);
+VerifyReport run_verify(const model::ApiModel& api, const emit::Generated& generated,
+                        ProcessRunner& runner, const VerifyOptions& options);
 
 }  // namespace lisbind::verify

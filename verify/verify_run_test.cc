@@ -1,6 +1,7 @@
 #include "verify/verify_run.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace lisbind::verify {

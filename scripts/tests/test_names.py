@@ -5,7 +5,7 @@ import unittest
 from lisbind_scripts.names import default_binding_name
 from tests.util import ROOT, load_script
 
-CASE = re.compile(r'EXPECT_EQ\(default_binding_name\("([^"]*)"\), "([^"]*)"\)')
+CASE = re.compile(r'EXPECT_EQ\(default_binding_name\("([^"]*)"\),\s*"([^"]*)"\)')
 
 
 class DefaultBindingName(unittest.TestCase):
