@@ -6,7 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "importer/process.h"
+#include "base/process.h"
 
 namespace lisbind {
 namespace {

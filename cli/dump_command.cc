@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "importer/api_loader.h"
-#include "importer/model_json.h"
-#include "importer/model_summary.h"
+#include "gotool/api_loader.h"
+#include "model/model_json.h"
+#include "model/model_summary.h"
 
 namespace lisbind::cli {
 

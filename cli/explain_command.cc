@@ -6,13 +6,13 @@
 #include <iostream>
 #include <memory>
 
+#include "base/errors.h"
 #include "cli/commands.h"
-#include "emitter/go_syntax.h"
-#include "emitter/package_mapper.h"
-#include "importer/api_loader.h"
-#include "importer/errors.h"
-#include "importer/lisette_manifest.h"
+#include "gotool/api_loader.h"
 #include "lisbind/version.h"
+#include "mapping/package_mapper.h"
+#include "project/lisette_manifest.h"
+#include "syntax/go_syntax.h"
 
 namespace lisbind::cli {
 namespace fs = std::filesystem;

@@ -8,8 +8,8 @@
 
 #include "cli/commands.h"
 #include "cli/gen_pipeline.h"
-#include "emitter/generator.h"
 #include "lisbind/version.h"
+#include "mapping/generator.h"
 
 namespace lisbind::cli {
 

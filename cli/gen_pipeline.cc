@@ -2,10 +2,10 @@
 
 #include <chrono>
 
-#include "emitter/overrides.h"
-#include "importer/api_loader.h"
+#include "gotool/api_loader.h"
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
+#include "mapping/overrides.h"
 
 namespace lisbind::cli {
 

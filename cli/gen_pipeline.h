@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "emitter/generator.h"
-#include "importer/api_model.h"
-#include "importer/process.h"
+#include "base/process.h"
+#include "mapping/generator.h"
+#include "model/api_model.h"
 
 namespace lisbind::cli {
 

@@ -16,8 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "importer/file_util.h"
-#include "importer/process.h"
+#include "base/file_util.h"
+#include "base/process.h"
 
 namespace lisbind {
 namespace {

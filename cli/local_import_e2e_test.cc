@@ -10,8 +10,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "importer/file_util.h"
-#include "importer/process.h"
+#include "base/file_util.h"
+#include "base/process.h"
 
 namespace lisbind {
 namespace {

@@ -2,8 +2,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "base/errors.h"
 #include "cli/commands.h"
-#include "importer/errors.h"
 #include "lisbind/version.h"
 
 namespace {

@@ -9,20 +9,20 @@
 #include <set>
 #include <sstream>
 
+#include "base/errors.h"
+#include "base/file_util.h"
 #include "cli/commands.h"
-#include "emitter/generator.h"
-#include "emitter/overrides.h"
-#include "emitter/project_bindings.h"
-#include "emitter/warm_stamp.h"
-#include "importer/errors.h"
-#include "importer/extraction.h"
-#include "importer/file_util.h"
-#include "importer/go_toolchain.h"
-#include "importer/lisette_manifest.h"
-#include "importer/package_spec.h"
-#include "importer/workspace.h"
+#include "gotool/extraction.h"
+#include "gotool/go_toolchain.h"
+#include "gotool/package_spec.h"
+#include "gotool/workspace.h"
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
+#include "mapping/generator.h"
+#include "mapping/overrides.h"
+#include "project/lisette_manifest.h"
+#include "project/project_bindings.h"
+#include "project/warm_stamp.h"
 
 namespace lisbind::cli {
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "importer/errors.h"
+#include "base/errors.h"
 
 namespace lisbind::cli {
 namespace fs = std::filesystem;

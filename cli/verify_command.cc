@@ -11,14 +11,14 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "base/errors.h"
+#include "base/file_util.h"
 #include "cli/commands.h"
 #include "cli/gen_pipeline.h"
 #include "cli/runtime_script.h"
-#include "importer/errors.h"
-#include "importer/file_util.h"
-#include "importer/lisette_manifest.h"
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
+#include "project/lisette_manifest.h"
 #include "verify/verify_run.h"
 
 namespace lisbind::cli {

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "emitter/go_syntax.h"
-#include "emitter/method_sets.h"
+#include "mapping/method_sets.h"
+#include "syntax/go_syntax.h"
 
 namespace lisbind::migrate {
 namespace {

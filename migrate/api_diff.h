@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "importer/api_model.h"
+#include "model/api_model.h"
 
 namespace lisbind::migrate {
 

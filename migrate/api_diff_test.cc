@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "importer/model_json.h"
+#include "model/model_json.h"
 
 namespace lisbind::migrate {
 namespace {

@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "emitter/package_mapper.h"
-#include "emitter/printer.h"
-#include "importer/api_loader.h"
-#include "importer/errors.h"
-#include "importer/file_util.h"
+#include "base/errors.h"
+#include "base/file_util.h"
+#include "gotool/api_loader.h"
+#include "mapping/package_mapper.h"
+#include "syntax/printer.h"
 
 namespace lisbind::migrate {
 namespace fs = std::filesystem;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "importer/process.h"
+#include "base/process.h"
 #include "migrate/api_diff.h"
 
 namespace lisbind::migrate {

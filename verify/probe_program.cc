@@ -6,10 +6,10 @@
 #include <cctype>
 #include <map>
 
-#include "emitter/go_syntax.h"
-#include "emitter/method_sets.h"
-#include "emitter/names.h"
-#include "emitter/printer.h"
+#include "mapping/method_sets.h"
+#include "syntax/go_syntax.h"
+#include "syntax/names.h"
+#include "syntax/printer.h"
 
 namespace lisbind::verify {
 namespace {

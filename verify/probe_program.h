@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "emitter/lisette_model.h"
-#include "importer/api_model.h"
+#include "model/api_model.h"
+#include "syntax/lisette_model.h"
 
 namespace lisbind::verify {
 

@@ -11,10 +11,10 @@
 #include <regex>
 #include <set>
 
-#include "emitter/project_bindings.h"
-#include "importer/errors.h"
-#include "importer/file_util.h"
-#include "importer/lisette_manifest.h"
+#include "base/errors.h"
+#include "base/file_util.h"
+#include "project/lisette_manifest.h"
+#include "project/project_bindings.h"
 #include "verify/error_trace.h"
 #include "verify/lis_limitations.h"
 

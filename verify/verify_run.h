@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "emitter/generator.h"
-#include "emitter/package_mapper.h"
-#include "importer/api_model.h"
-#include "importer/process.h"
+#include "base/process.h"
+#include "mapping/generator.h"
+#include "mapping/package_mapper.h"
+#include "model/api_model.h"
 #include "verify/probe_program.h"
 
 namespace lisbind::verify {

@@ -1,5 +1,5 @@
 """The API model's field names are written in four places that must agree: the Go helper's JSON
-tags (shims/extract/model.go), the C++ reader and writer (importer/model_json.cc) and the schema
+tags (shims/extract/model.go), the C++ reader and writer (model/model_json.cc) and the schema
 document (docs/api-model.md). This test is what keeps them one schema."""
 import pathlib
 import re
@@ -13,11 +13,11 @@ def go_tags():
 
 
 def cpp_reader_keys():
-    return set(re.findall(r'key == "([a-z_]+)"', (ROOT / "importer/model_json.cc").read_text()))
+    return set(re.findall(r'key == "([a-z_]+)"', (ROOT / "model/model_json.cc").read_text()))
 
 
 def cpp_writer_keys():
-    text = (ROOT / "importer/model_json.cc").read_text()
+    text = (ROOT / "model/model_json.cc").read_text()
     return set(re.findall(r'\["([a-z_]+)"\]\s*=', text))
 
 

@@ -1,0 +1,100 @@
+#include "mapping/overrides.h"
+
+#include <gtest/gtest.h>
+
+#include "base/errors.h"
+#include "model/api_model.h"
+
+namespace lisbind::emit {
+namespace {
+
+TEST(Overrides, ReadsEveryKindOfCorrection) {
+  auto o = Overrides::parse(R"(
+["k8s.io/client-go/util/workqueue"]
+"TypedInterface.Get" = { flag_bool = true }
+[os]
+"NewFile" = { result = "non-nil" }
+"Getpagesize" = { skip = true }
+"Getwd" = { rename = "CurrentDir" }
+[io]
+"Copy" = { partial = true, mutates = ["dst"] }
+)",
+                            "lisbind-overrides.toml");
+  EXPECT_TRUE(o.find("k8s.io/client-go/util/workqueue", "TypedInterface.Get")->flag_bool);
+  EXPECT_EQ(o.find("os", "NewFile")->result, "non-nil");
+  EXPECT_TRUE(o.find("os", "Getpagesize")->skip);
+  EXPECT_EQ(o.find("os", "Getwd")->rename, "CurrentDir");
+  EXPECT_TRUE(o.find("io", "Copy")->partial);
+  EXPECT_EQ(o.find("io", "Copy")->mutates, std::vector<std::string>{"dst"});
+  EXPECT_EQ(o.find("io", "Nothing"), nullptr);
+}
+
+TEST(Overrides, RejectsMistakesWithTheirPlace) {
+  try {
+    Overrides::parse("[os]\n\"NewFile\" = { result = \"maybe\" }\n", "o.toml");
+    FAIL();
+  } catch (const UserError& e) {
+    EXPECT_EQ(std::string(e.what()), "o.toml: os.NewFile: result is \"nilable\" or \"non-nil\"");
+  }
+  EXPECT_THROW(Overrides::parse("[os]\n\"NewFile\" = { nullable = true }\n", "o.toml"), UserError);
+  EXPECT_THROW(Overrides::parse("[os\n", "o.toml"), UserError);
+}
+
+TEST(Overrides, ARenameMustBeALisetteIdentifier) {
+  for (const char* bad : {"with space", "1abc", "fn", "../x", "a-b", ""}) {
+    EXPECT_THROW(
+        Overrides::parse(std::string("[os]\n\"Getwd\" = { rename = \"") + bad + "\" }\n", "o.toml"),
+        UserError)
+        << bad;
+  }
+  EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { rename = 5 }\n", "o.toml"), UserError);
+  EXPECT_THROW(Overrides::parse("[os]\n\"Getwd\" = { result = true }\n", "o.toml"), UserError);
+  EXPECT_THROW(Overrides::parse("[io]\n\"Copy\" = { mutates = [1] }\n", "o.toml"), UserError);
+  EXPECT_EQ(Overrides::parse("[os]\n\"Getwd\" = { rename = \"current_dir2\" }\n", "o.toml")
+                .find("os", "Getwd")
+                ->rename,
+            "current_dir2");
+}
+
+TEST(Overrides, UnknownSymbolsCollisionsAndUnknownParametersAreReported) {
+  model::ApiModel api;
+  model::Package os;
+  os.path = "os";
+  os.name = "os";
+  model::Decl getwd;
+  getwd.kind = model::DeclKind::Func;
+  getwd.name = "Getwd";
+  model::Decl hostname = getwd;
+  hostname.name = "Hostname";
+  model::Decl file;
+  file.kind = model::DeclKind::Type;
+  file.name = "File";
+  model::Method close;
+  close.name = "Close";
+  close.sig.params.push_back({"how", nullptr});
+  file.methods.push_back(close);
+  os.decls = {file, getwd, hostname};
+  api.packages.push_back(os);
+  auto o = Overrides::parse(R"(
+[os]
+"Getwd" = { rename = "Hostname" }
+"Nope" = { skip = true }
+"File.Close" = { mutates = ["how", "what"] }
+"File.Open" = { skip = true }
+["not.loaded/pkg"]
+"Anything" = { skip = true }
+)",
+                            "o.toml");
+  auto problems = o.check_against(api);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0], "os.File.Close: mutates names \"what\", which is not a parameter of it");
+  EXPECT_EQ(problems[1], "os.File.Open: package os declares no method File.Open");
+  EXPECT_EQ(problems[2], "os.Getwd: rename \"Hostname\" collides with the existing os.Hostname");
+  EXPECT_EQ(problems[3], "os.Nope: package os declares no Nope");
+  EXPECT_TRUE(Overrides::parse("[os]\n\"Getwd\" = { rename = \"CurrentDir\" }\n", "o.toml")
+                  .check_against(api)
+                  .empty());
+}
+
+}  // namespace
+}  // namespace lisbind::emit
