@@ -102,6 +102,8 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace,
   request.cwd = workspace.dir;
   request.env_set = GoToolchain::hermetic_env();
   if (workspace.read_only_module) request.env_set["GOFLAGS"] = "-mod=readonly";
+  // The helper and its `go` children end when lisbind ends, even by SIGKILL (shims/extract).
+  request.env_set["LISBIND_EXTRACT_END_WITH_PARENT"] = "1";
   request.inherit_stderr = options.progress;
   ProcessResult r = go.runner().run(request);
 

@@ -27,6 +27,13 @@ import (
 const usage = "usage: extract [-o FILE] [-tags t1,t2] [-facts] [-progress] PATTERN..."
 
 func main() {
+	// lisbind asks for it; a helper run by hand stays in the terminal's process group.
+	if os.Getenv("LISBIND_EXTRACT_END_WITH_PARENT") != "" {
+		endWithParent()
+	}
+	if os.Getenv("LISBIND_EXTRACT_TEST_HANG") != "" {
+		hangForTest()
+	}
 	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
