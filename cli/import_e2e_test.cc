@@ -18,6 +18,7 @@
 
 #include "base/file_util.h"
 #include "base/process.h"
+#include "cli/e2e_test_support.h"
 
 namespace lisbind {
 namespace {
@@ -26,17 +27,8 @@ namespace fs = std::filesystem;
 // The main job's two samples: client_go and prometheus.
 const fs::path kSamples = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "e2e" / "programs";
 
-ProcessResult run(std::vector<std::string> argv, const fs::path& cwd,
-                  std::map<std::string, std::string> env = {}) {
-  SystemProcessRunner runner;
-  return runner.run({std::move(argv), cwd, std::move(env), false});
-}
-
-ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd,
-                      std::map<std::string, std::string> env = {}) {
-  args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
-  return run(std::move(args), cwd, std::move(env));
-}
+using e2e::lisbind;
+using e2e::run;
 
 // A fresh project made by lis itself, with `program` as src/main.lis.
 fs::path new_project(const std::string& name, const std::string& program = {}) {

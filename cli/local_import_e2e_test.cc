@@ -12,6 +12,7 @@
 
 #include "base/file_util.h"
 #include "base/process.h"
+#include "cli/e2e_test_support.h"
 
 namespace lisbind {
 namespace {
@@ -19,17 +20,8 @@ namespace fs = std::filesystem;
 
 const fs::path kShop = fs::path(LISBIND_SOURCE_DIR) / "testdata" / "migration" / "shop";
 
-ProcessResult run(std::vector<std::string> argv, const fs::path& cwd,
-                  std::map<std::string, std::string> env = {}) {
-  SystemProcessRunner runner;
-  return runner.run({std::move(argv), cwd, std::move(env), false});
-}
-
-ProcessResult lisbind(std::vector<std::string> args, const fs::path& cwd,
-                      std::map<std::string, std::string> env = {}) {
-  args.insert(args.begin(), LISBIND_BINARY_DIR "/lisbind");
-  return run(std::move(args), cwd, std::move(env));
-}
+using e2e::lisbind;
+using e2e::run;
 
 // A scratch directory holding a copy of the shop module (`shop/`) and a fresh lis project (`app/`).
 fs::path scratch(const std::string& name) {

@@ -342,6 +342,19 @@ emit::Overrides project_overrides(const fs::path& project) {
   return fs::exists(file) ? emit::Overrides::load(file) : emit::Overrides{};
 }
 
+// The project's overrides, refused when they name symbols, parameters or renames the loaded API
+// does not have (before anything is mapped or written).
+emit::Overrides project_overrides_checked_against(const fs::path& project,
+                                                  const model::ApiModel& api) {
+  emit::Overrides overrides = project_overrides(project);
+  if (auto problems = overrides.check_against(api); !problems.empty()) {
+    throw UserError(
+        (project / "lisbind-overrides.toml").string() + ": " + problems.front() +
+        (problems.size() > 1 ? fmt::format(" (and {} more)", problems.size() - 1) : ""));
+  }
+  return overrides;
+}
+
 // Restores lisette.toml's entries from the lock (atomically, only if they differ) and lis's cache.
 void reinstall(const fs::path& project, const emit::BindingLock& lock) {
   emit::BindingLock planned = lock;
@@ -386,12 +399,7 @@ emit::Bindings bindings_for(const GoToolchain& go, const Workspace& ws,
   if (load_errors) return {};
   progress.step(fmt::format("mapping {} packages", api.packages.size()));
   // The project's corrections, kept beside its bindings and applied on every regeneration.
-  emit::Overrides overrides = project_overrides(project);
-  if (auto problems = overrides.check_against(api); !problems.empty()) {
-    throw UserError(
-        (project / "lisbind-overrides.toml").string() + ": " + problems.front() +
-        (problems.size() > 1 ? fmt::format(" (and {} more)", problems.size() - 1) : ""));
-  }
+  emit::Overrides overrides = project_overrides_checked_against(project, api);
   emit::Bindings made = emit::make_bindings(api, emit::generate_typedefs(api, info, &overrides),
                                             requests_from(api, specs), info);
   made.lock.overrides_hash = overrides_digest;
@@ -453,12 +461,7 @@ emit::Bindings local_bindings(const GoToolchain& go, const LocalModule& local,
                       kLocalSupport);
     }
   }
-  emit::Overrides overrides = project_overrides(project);
-  if (auto problems = overrides.check_against(api); !problems.empty()) {
-    throw UserError(
-        (project / "lisbind-overrides.toml").string() + ": " + problems.front() +
-        (problems.size() > 1 ? fmt::format(" (and {} more)", problems.size() - 1) : ""));
-  }
+  emit::Overrides overrides = project_overrides_checked_against(project, api);
   emit::Bindings made = emit::make_bindings(api, emit::generate_typedefs(api, info, &overrides),
                                             requests, info, source);
   made.lock.overrides_hash = overrides_hash(project);
