@@ -12,25 +12,11 @@ using model::Decl;
 using model::DeclKind;
 using model::TypeKind;
 
-const char* kind_word(const Decl& d) {
-  switch (d.kind) {
-    case DeclKind::Const:
-      return "const";
-    case DeclKind::Var:
-      return "var";
-    case DeclKind::Func:
-      return "func";
-    case DeclKind::Type:
-      return "type";
-  }
-  return "?";
-}
-
 std::string decl_text(const Decl& d) {
   switch (d.kind) {
     case DeclKind::Const:
     case DeclKind::Var:
-      return std::string(kind_word(d)) + " " + d.name +
+      return std::string(model::decl_kind_name(d.kind)) + " " + d.name +
              (d.type ? " " + emit::go_type_text(*d.type) : "");
     case DeclKind::Func:
       return emit::go_func_text("", d.name, d.sig);
@@ -90,7 +76,8 @@ class Comparison {
       }
       if (n->kind != d.kind) {
         add(ChangeKind::KindChanged, d.name, decl_text(d), decl_text(*n),
-            std::string(kind_word(d)) + " became " + kind_word(*n));
+            std::string(model::decl_kind_name(d.kind)) + " became " +
+                model::decl_kind_name(n->kind));
         continue;
       }
       switch (d.kind) {

@@ -4,6 +4,20 @@
 
 namespace lisbind::model {
 
+const char* decl_kind_name(DeclKind kind) {
+  switch (kind) {
+    case DeclKind::Const:
+      return "const";
+    case DeclKind::Var:
+      return "var";
+    case DeclKind::Func:
+      return "func";
+    case DeclKind::Type:
+      return "type";
+  }
+  return "const";
+}
+
 const char* fact_name(NilFact f) {
   switch (f) {
     case NilFact::Unstated:

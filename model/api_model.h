@@ -103,6 +103,8 @@ enum class NilArgFact {
 };  // does the body accept a nil argument?
 
 // The helper's spelling ("never", "may", ...); empty for Unstated.
+// The Go keyword of a declaration's kind, as the model's JSON and Go source spell it.
+const char* decl_kind_name(DeclKind kind);
 const char* fact_name(NilFact f);
 const char* fact_name(WriteFact f);
 const char* fact_name(NilArgFact f);

@@ -966,20 +966,6 @@ void write_facts(json& j, const Facts& f) {
   j["facts"] = std::move(out);
 }
 
-const char* decl_kind_name(DeclKind k) {
-  switch (k) {
-    case DeclKind::Const:
-      return "const";
-    case DeclKind::Var:
-      return "var";
-    case DeclKind::Func:
-      return "func";
-    case DeclKind::Type:
-      return "type";
-  }
-  return "const";
-}
-
 json write_decl(const Decl& d) {
   json j = json::object();
   j["kind"] = decl_kind_name(d.kind);
