@@ -1,18 +1,8 @@
 #include "mapping/binding_record.h"
 
-namespace lisbind::emit {
+#include "syntax/printer.h"
 
-std::string ReceiverBinding::text() const {
-  switch (form) {
-    case ReceiverForm::Value:
-      return "self";
-    case ReceiverForm::Ref:
-      return "self: Ref<" + self_type + ">";
-    case ReceiverForm::MutRef:
-      return "self: mut Ref<" + self_type + ">";
-  }
-  return "self";
-}
+namespace lisbind::emit {
 
 namespace {
 
@@ -50,9 +40,10 @@ std::vector<std::string> decision_lines(const Binding& b) {
   const FunctionBinding& f = *b.function;
   if (f.receiver) {
     const ReceiverBinding& r = *f.receiver;
-    lines.push_back("receiver: " + r.text() + " \u2014 " +
-                    (r.form == ReceiverForm::Value ? std::string("value receiver")
-                     : r.form == ReceiverForm::MutRef
+    lis::ReceiverForm form = r.declared.form;
+    lines.push_back("receiver: " + lis::receiver_text(r.declared) + " \u2014 " +
+                    (form == lis::ReceiverForm::Value ? std::string("value receiver")
+                     : form == lis::ReceiverForm::MutRef
                          ? "writes through it (" + r.writes_at + ")"
                          : std::string("no evidence of writes: read-only")));
   }

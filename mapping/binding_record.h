@@ -9,6 +9,7 @@
 
 #include "mapping/binding_rule.h"
 #include "mapping/result_rules.h"
+#include "syntax/lisette_model.h"
 #include "syntax/lisette_type.h"
 
 namespace lisbind::emit {
@@ -30,14 +31,9 @@ struct ParamBinding {
   std::string nil_at;
 };
 
-enum class ReceiverForm { Value, Ref, MutRef };
-
 struct ReceiverBinding {
-  ReceiverForm form = ReceiverForm::Value;
-  std::string self_type;  // `Pod`, `Set<T>`
-  std::string writes_at;  // MutRef: where the body writes through it
-
-  std::string text() const;  // `self`, `self: Ref<Pod>`, `self: mut Ref<Pod>`
+  lis::Receiver declared;  // as the method declares it
+  std::string writes_at;   // MutRef: where the body writes through it
 };
 
 // The interface whose method shape a method keeps (Rule::InterfaceMethodShape).

@@ -214,7 +214,7 @@ class PackageMapper {
       c.name = d.name;
       // `: int` says nothing lis would not infer; every other type is worth stating.
       bool plain_int = d.type && d.type->kind == TypeKind::Basic && d.type->name == "int";
-      if (!d.untyped && !plain_int) c.type = lis::to_text(types_.map(d.type, Position::TypeArg));
+      if (!d.untyped && !plain_int) c.type = types_.map(d.type, Position::TypeArg);
       Rule code = d.untyped ? Rule::ConstUntyped : Rule::ConstTyped;
       std::string note;
       try {
@@ -224,11 +224,12 @@ class PackageMapper {
           c.value = shortest_float32(c.value);
         }
         // lis types an unannotated integer constant as int; one above int64 needs saying otherwise.
-        if (d.untyped && d.value.kind == "int" && !fits_int64(d.value.exact)) c.type = "uint64";
+        if (d.untyped && d.value.kind == "int" && !fits_int64(d.value.exact))
+          c.type = lis::basic("uint64");
       } catch (const Unmappable& e) {
         // No literal can write it (beyond 64 bits, a fraction, complex): a valueless constant
         // still lets Lisette code use it, and Go supplies the value.
-        if (c.type.empty()) c.type = valueless_type(d.value.kind);
+        if (!c.type) c.type = lis::basic(valueless_type(d.value.kind));
         code = Rule::ConstValueless;
         note = e.what();
       }
@@ -270,7 +271,7 @@ class PackageMapper {
     try {
       // Package variables are initialised by their package; nil is the exception, not the rule.
       out_.file.vars.push_back(
-          {doc_lines(d.doc), {}, d.name, lis::to_text(types_.map(d.type, Position::NonNilResult))});
+          {doc_lines(d.doc), {}, d.name, types_.map(d.type, Position::NonNilResult)});
       record(d.name, "var", BindStatus::Bound, Rule::Var, "");
     } catch (const Unmappable& e) {
       skip(d, d.name, "var", e);
@@ -280,35 +281,36 @@ class PackageMapper {
   // ---- functions and methods -----------------------------------------------------------------
 
   lis::Generic generic_param(const model::TypeParam& tp, std::string& note) const {
-    return {tp.name, constraint_bound(tp.constraint, note)};
+    return {tp.name, constraint_bounds(tp.constraint, note)};
   }
 
-  // The Lisette bound for a Go constraint, or empty when there is none Lisette can state (a type
-  // set such as `~int | ~string`); `note` then says what was dropped.
-  std::string constraint_bound(const model::TypePtr& c, std::string& note) const {
+  // The Lisette bounds for a Go constraint, or none when Lisette can state none (a type set such
+  // as `~int | ~string`); `note` then says what was dropped.
+  std::vector<lis::Type> constraint_bounds(const model::TypePtr& c, std::string& note) const {
     if (!c) return {};
     const TypeRef* t = c.get();
     while (t->kind == TypeKind::Alias && t->target) t = t->target.get();
     if (t->kind == TypeKind::Named) {
-      if (t->pkg.empty()) return t->name == "comparable" ? "Comparable" : "";
+      if (t->pkg.empty()) {
+        if (t->name == "comparable") return {lis::named("Comparable")};
+        return {};
+      }
       // A named type-set constraint is bound as `#[go(constraint)] pub type`, which lis accepts
       // as a bound (without checking the set), so the name survives for readers.
-      return lis::to_text(types_.map(*t, Position::Constraint));
+      return {types_.map(*t, Position::Constraint)};
     }
     if (t->kind != TypeKind::Interface) return {};
     if (!t->unions.empty() || !t->methods.empty()) {
       note = "inline constraint with a type set or methods has no Lisette bound";
       return {};
     }
-    std::vector<std::string> bounds;
-    if (t->comparable) bounds.push_back("Comparable");
+    std::vector<lis::Type> bounds;
+    if (t->comparable) bounds.push_back(lis::named("Comparable"));
     for (const auto& e : t->embeds) {
-      std::string sub = constraint_bound(e, note);
-      if (!sub.empty()) bounds.push_back(sub);
+      std::vector<lis::Type> sub = constraint_bounds(e, note);
+      bounds.insert(bounds.end(), sub.begin(), sub.end());
     }
-    std::string joined;
-    for (const auto& b : bounds) joined += (joined.empty() ? "" : " + ") + b;
-    return joined;
+    return bounds;
   }
 
   std::vector<ParamBinding> params(const model::Signature& sig, const model::Facts* facts) const {
@@ -398,9 +400,9 @@ class PackageMapper {
 
     lis::Function f;
     f.name = name;
-    for (const auto& p : binding.params) f.params.push_back({p.name, lis::to_text(p.type)});
+    for (const auto& p : binding.params) f.params.push_back({p.name, p.type});
     const ResultMapping& r = binding.result;
-    if (r.has_result()) f.result = lis::to_text(r.type);
+    if (r.has_result()) f.result = r.type;
     if (o && !o->rename.empty()) {
       f.attributes.push_back({lis::AttributeKind::GoName, name});  // Lisette name, Go name
       f.name = o->rename;
@@ -462,11 +464,10 @@ class PackageMapper {
     return shadows_prelude(d.name, d.tparams.size()) ? pkg_.name + "." + d.name : d.name;
   }
 
-  std::string self_type(const Decl& d) const {
-    if (d.tparams.empty()) return own_name(d);
-    std::string s = own_name(d) + "<";
-    for (size_t i = 0; i < d.tparams.size(); ++i) s += (i ? ", " : "") + d.tparams[i].name;
-    return s + ">";
+  lis::Type self_type(const Decl& d) const {
+    std::vector<lis::Type> args;
+    for (const auto& tp : d.tparams) args.push_back(lis::type_param(tp.name));
+    return lis::named(own_name(d), std::move(args));
   }
 
   void map_type(const Decl& d) {
@@ -508,7 +509,7 @@ class PackageMapper {
         code = Rule::UnexportedType;
       } else if (d.alias) {
         t.form = lis::TypeForm::Alias;
-        t.target = lis::to_text(types_.map(d.underlying, Position::TypeArg));
+        t.target = types_.map(d.underlying, Position::TypeArg);
         code = Rule::Alias;
       } else {
         code = shape_type(d, t, status);
@@ -543,11 +544,11 @@ class PackageMapper {
         return shape_interface(d, u, t);
       case TypeKind::Func:
         t.form = lis::TypeForm::Alias;
-        t.target = lis::to_text(types_.map(u, Position::Underlying));
+        t.target = types_.map(u, Position::Underlying);
         return Rule::FuncType;
       default:
         t.form = lis::TypeForm::Newtype;
-        t.target = lis::to_text(types_.map(u, Position::Underlying));
+        t.target = types_.map(u, Position::Underlying);
         return Rule::Newtype;
     }
   }
@@ -565,17 +566,16 @@ class PackageMapper {
           lis::Type embedded = e.kind == TypeKind::Pointer
                                    ? lis::ref(types_.map(e.elem, Position::TypeArg), true)
                                    : types_.map(e, Position::TypeArg);
-          t.fields.push_back({doc_lines(f.doc), {}, "", lis::to_text(embedded)});
+          t.fields.push_back({doc_lines(f.doc), {}, "", std::move(embedded)});
         } else {
           lis::Type type = types_.map(f.type, Position::Field);
-          std::string text = lis::to_text(type);
           if (options_.record_decisions) {
             std::string symbol = t.name + "." + f.name;
             out_.bindings[symbol] = {symbol,       LedgerCode(Rule::Struct),
-                                     {},           "pub " + f.name + ": " + text,
+                                     {},           "pub " + f.name + ": " + lis::to_text(type),
                                      std::nullopt, type};
           }
-          t.fields.push_back({doc_lines(f.doc), {}, f.name, text});
+          t.fields.push_back({doc_lines(f.doc), {}, f.name, std::move(type)});
         }
       } catch (const Unmappable&) {
         hidden = true;  // a field Lisette cannot type stays reachable from Go only
@@ -609,7 +609,7 @@ class PackageMapper {
     // method it finds through `embed` as if it had one result, which Go rejects for (T, error).
     FlatInterface flat = flatten_interface(api_, u, pkg_.path, d.name);
     for (const auto& e : flat.unresolved_embeds)
-      t.embeds.push_back(lis::to_text(types_.map(e, Position::TypeArg)));
+      t.embeds.push_back(types_.map(e, Position::TypeArg));
     for (const auto& m : flat.methods) {
       if (m.name.empty() || !std::isupper(static_cast<unsigned char>(m.name[0]))) {
         // Only the declaring package can implement it; lis knows the method by its Go identity.
@@ -668,7 +668,7 @@ class PackageMapper {
     impl.type_name = own_name(d);
     std::string note;
     for (const auto& tp : d.tparams) impl.generics.push_back(generic_param(tp, note));
-    const std::string self = self_type(d);
+    const lis::Type self = self_type(d);
     for (const auto& m : d.methods) {
       std::string symbol = d.name + "." + m.name;
       try {
@@ -698,12 +698,13 @@ class PackageMapper {
         }
         // A pointer receiver the body writes through needs a writable reference to call on.
         bool writes = m.facts.receiver_writes == model::WriteFact::Yes;
-        ReceiverBinding receiver{!m.pointer_receiver ? ReceiverForm::Value
-                                 : writes            ? ReceiverForm::MutRef
-                                                     : ReceiverForm::Ref,
-                                 self, writes ? m.facts.receiver_writes_at : std::string{}};
-        f.receiver = receiver.text();
-        fb.receiver = std::move(receiver);
+        lis::Receiver receiver{!m.pointer_receiver ? lis::ReceiverForm::Value
+                               : writes            ? lis::ReceiverForm::MutRef
+                                                   : lis::ReceiverForm::Ref,
+                               self};
+        f.receiver = receiver;
+        fb.receiver =
+            ReceiverBinding{receiver, writes ? m.facts.receiver_writes_at : std::string{}};
         LedgerCode code(rule, fb.override_applied);
         keep({symbol, code, {}, {}, std::move(fb), std::nullopt}, f, false);
         f.doc = doc_lines(m.doc);

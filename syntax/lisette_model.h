@@ -1,11 +1,14 @@
 // What a `.d.lis` file declares, after every mapping decision is made. The printer turns this
-// into text; nothing here knows about Go. Types are kept as Lisette text rendered from the mapper's
-// lis::Type trees (syntax/lisette_type.h) because the printer never looks inside them; nothing
-// decides by reading that text back. Attributes and generic parameters are typed.
+// into text; nothing here knows about Go. Every type is a lis::Type tree (syntax/lisette_type.h),
+// so code reading a file (the printer, verify's probes) looks at the types the mapper decided
+// rather than at their spelling.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "syntax/lisette_type.h"
 
 namespace lisbind::lis {
 
@@ -34,20 +37,32 @@ struct Attribute {
 std::string attribute_text(const Attribute& attribute);
 bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind);
 
-// A generic parameter: `T`, or `K: Comparable` (bound as Lisette text).
+// A generic parameter: `T`, or `K: Comparable`, `T: A + B`.
 struct Generic {
-  Generic(std::string name, std::string bound = {})
-      : name(std::move(name)), bound(std::move(bound)) {}
+  Generic(std::string name, std::vector<Type> bounds = {})
+      : name(std::move(name)), bounds(std::move(bounds)) {}
   Generic(const char* name) : name(name) {}
   std::string name;
-  std::string bound;  // empty: unbounded
+  std::vector<Type> bounds;  // empty: unbounded
 
   bool operator==(const Generic&) const = default;
 };
 
 struct Param {
   std::string name;
-  std::string type;
+  Type type;
+};
+
+// How a method takes its receiver.
+enum class ReceiverForm {
+  Value,   // self
+  Ref,     // self: Ref<T>
+  MutRef,  // self: mut Ref<T>
+};
+
+struct Receiver {
+  ReceiverForm form = ReceiverForm::Value;
+  Type self_type;  // T as the file names it: `Pod`, `Set<T>`
 };
 
 struct Function {
@@ -55,16 +70,16 @@ struct Function {
   std::vector<Attribute> attributes;
   std::string name;
   std::vector<Generic> generics;
-  std::string receiver;  // `self`, `self: Ref<T>`; empty for functions and interface methods
+  std::optional<Receiver> receiver;  // none for functions and interface methods
   std::vector<Param> params;
-  std::string result;  // empty: returns nothing
+  std::optional<Type> result;  // none: returns nothing
 };
 
 struct Field {
   std::vector<std::string> doc;
   std::vector<Attribute> attributes;
   std::string name;  // empty for an embedded field
-  std::string type;
+  Type type;
 };
 
 enum class TypeForm {
@@ -81,24 +96,24 @@ struct TypeDecl {
   TypeForm form = TypeForm::Opaque;
   std::string name;
   std::vector<Generic> generics;
-  std::vector<Field> fields;        // Struct
-  std::string target;               // Newtype, Alias
-  std::vector<std::string> embeds;  // Interface
-  std::vector<Function> methods;    // Interface
+  std::vector<Field> fields;      // Struct
+  Type target;                    // Newtype, Alias
+  std::vector<Type> embeds;       // Interface
+  std::vector<Function> methods;  // Interface
 };
 
 struct Const {
   std::vector<std::string> doc;
   std::string name;
-  std::string type;   // empty: untyped
-  std::string value;  // empty: valueless (`pub const X: T`), for values no literal can write
+  std::optional<Type> type;  // none: untyped
+  std::string value;         // empty: valueless (`pub const X: T`), for values no literal can write
 };
 
 struct Var {
   std::vector<std::string> doc;
   std::vector<Attribute> attributes;
   std::string name;
-  std::string type;
+  Type type;
 };
 
 struct Impl {

@@ -39,6 +39,7 @@ struct Type {
   std::int64_t length = 0;  // Array
 
   bool is(TypeKind k) const { return kind == k; }
+  bool operator==(const Type&) const = default;
 };
 
 Type basic(std::string name);

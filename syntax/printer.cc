@@ -26,12 +26,14 @@ std::string generics_text(const std::vector<Generic>& generics, bool with_bounds
   std::string s = "<";
   for (size_t i = 0; i < generics.size(); ++i) {
     const auto& g = generics[i];
-    s += (i ? ", " : "") + g.name + (with_bounds && !g.bound.empty() ? ": " + g.bound : "");
+    s += (i ? ", " : "") + g.name;
+    if (!with_bounds) continue;
+    for (size_t b = 0; b < g.bounds.size(); ++b) s += (b ? " + " : ": ") + to_text(g.bounds[b]);
   }
   return s + ">";
 }
 
-std::string param_text(const Param& p) { return p.name + ": " + p.type; }
+std::string param_text(const Param& p) { return p.name + ": " + to_text(p.type); }
 
 }  // namespace
 
@@ -66,6 +68,18 @@ bool has_attribute(const std::vector<Attribute>& attributes, AttributeKind kind)
                      [&](const Attribute& a) { return a.kind == kind; });
 }
 
+std::string receiver_text(const Receiver& r) {
+  switch (r.form) {
+    case ReceiverForm::Value:
+      return "self";
+    case ReceiverForm::Ref:
+      return "self: " + to_text(ref(r.self_type, false));
+    case ReceiverForm::MutRef:
+      return "self: " + to_text(ref(r.self_type, true));
+  }
+  return "self";
+}
+
 std::string print_function(const Function& f, const std::string& indent, bool is_pub) {
   std::string out;
   print_doc(out, f.doc, indent);
@@ -73,10 +87,10 @@ std::string print_function(const Function& f, const std::string& indent, bool is
   std::string head =
       indent + (is_pub ? "pub fn " : "fn ") + f.name + generics_text(f.generics) + "(";
   std::vector<std::string> items;
-  if (!f.receiver.empty()) items.push_back(f.receiver);
+  if (f.receiver) items.push_back(receiver_text(*f.receiver));
   for (const auto& p : f.params) items.push_back(param_text(p));
   std::string tail = ")";
-  if (!f.result.empty()) tail += " -> " + f.result;
+  if (f.result) tail += " -> " + to_text(*f.result);
 
   std::string one_line = head;
   for (size_t i = 0; i < items.size(); ++i) one_line += (i ? ", " : "") + items[i];
@@ -97,10 +111,10 @@ std::string print_type_decl(const TypeDecl& t) {
       out += "pub type " + name + "\n";
       break;
     case TypeForm::Alias:
-      out += "pub type " + name + " = " + t.target + "\n";
+      out += "pub type " + name + " = " + to_text(t.target) + "\n";
       break;
     case TypeForm::Newtype:
-      out += "pub struct " + name + "(" + t.target + ")\n";
+      out += "pub struct " + name + "(" + to_text(t.target) + ")\n";
       break;
     case TypeForm::Struct:
       if (t.fields.empty()) {
@@ -112,8 +126,8 @@ std::string print_type_decl(const TypeDecl& t) {
         // On fields lis wants attributes before the doc comment, unlike everywhere else.
         print_attributes(out, f.attributes, "  ");
         print_doc(out, f.doc, "  ");
-        out += f.name.empty() ? "  embed " + f.type + ",\n"
-                              : "  pub " + f.name + ": " + f.type + ",\n";
+        out += f.name.empty() ? "  embed " + to_text(f.type) + ",\n"
+                              : "  pub " + f.name + ": " + to_text(f.type) + ",\n";
       }
       out += "}\n";
       break;
@@ -123,7 +137,7 @@ std::string print_type_decl(const TypeDecl& t) {
         break;
       }
       out += "pub interface " + name + " {\n";
-      for (const auto& e : t.embeds) out += "  embed " + e + "\n";
+      for (const auto& e : t.embeds) out += "  embed " + to_text(e) + "\n";
       for (const auto& m : t.methods) out += print_function(m, "  ", false);
       out += "}\n";
       break;
@@ -141,8 +155,10 @@ std::string print_file(const File& file) {
   std::set<std::string> type_names;
   for (const auto& t : file.types) type_names.insert(t.name);
   for (const auto& c : file.consts) {
-    if (type_names.contains(c.type)) {
-      consts_by_type[c.type].push_back(&c);
+    bool of_own_type = c.type && c.type->is(TypeKind::Named) && c.type->args.empty() &&
+                       type_names.contains(c.type->name);
+    if (of_own_type) {
+      consts_by_type[c.type->name].push_back(&c);
     } else {
       loose_consts.push_back(&c);
     }
@@ -151,7 +167,7 @@ std::string print_file(const File& file) {
   auto print_const = [](const Const& c) {
     std::string out;
     print_doc(out, c.doc, "");  // lis rejects attributes on constants, so there are none
-    out += "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) +
+    out += "pub const " + c.name + (c.type ? ": " + to_text(*c.type) : "") +
            (c.value.empty() ? "" : " = " + c.value) + "\n";
     return out;
   };
@@ -185,7 +201,7 @@ std::string print_file(const File& file) {
     std::string out;
     print_doc(out, v->doc, "");
     print_attributes(out, v->attributes, "");
-    blocks.push_back(out + "pub var " + v->name + ": " + v->type + "\n");
+    blocks.push_back(out + "pub var " + v->name + ": " + to_text(v->type) + "\n");
   }
 
   std::vector<const Skipped*> skipped;

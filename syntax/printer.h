@@ -18,5 +18,7 @@ std::string print_file(const File& file);
 // Exposed for tests and for `lisbind explain`: one declaration as it appears in a file.
 std::string print_function(const Function& function, const std::string& indent, bool is_pub);
 std::string print_type_decl(const TypeDecl& type);
+// `self`, `self: Ref<Pod>`, `self: mut Ref<Pod>`.
+std::string receiver_text(const Receiver& receiver);
 
 }  // namespace lisbind::lis

@@ -41,6 +41,18 @@ bool exported(const std::string& name) {
   return !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
 }
 
+// A name the typedef wrote bare, so one of its own declarations (`Pod`, not `v1.Pod`).
+bool names_bare(const lis::Type& type, const std::set<std::string>& names) {
+  return type.is(lis::TypeKind::Named) && type.name.find('.') == std::string::npos &&
+         names.contains(type.name);
+}
+
+bool names_any(const lis::Type& type, const std::set<std::string>& names) {
+  if (names_bare(type, names)) return true;
+  return std::any_of(type.args.begin(), type.args.end(),
+                     [&](const lis::Type& arg) { return names_any(arg, names); });
+}
+
 constexpr const char* kProbedAlias = "lisbind_probed";
 
 class ProbeWriter {
@@ -91,23 +103,26 @@ class ProbeWriter {
     return names::default_binding_name(path);
   }
 
-  std::string q(const std::string& type, const std::string& self_type = "") const {
-    return qualify_type(type, own_types_, out_.binding, {}, self_type);
+  lis::Type q(const lis::Type& type,
+              const std::optional<lis::Type>& self_type = std::nullopt) const {
+    return qualify_type(type, own_types_, out_.binding, self_type);
   }
 
-  // True when `types` name an unexported type of the package, which a probe cannot write.
-  bool names_hidden_type(const std::vector<std::string>& types) const {
-    for (const auto& t : types) {
-      if (qualify_type(t, hidden_types_, "\x01") != t) return true;
-    }
-    return false;
+  // True when `type` names an unexported type of the package, which a probe cannot write.
+  bool names_hidden_type(const lis::Type& type) const { return names_any(type, hidden_types_); }
+
+  // Likewise for a parameter or the result of `f`.
+  bool signature_names_hidden_type(const lis::Function& f) const {
+    if (f.result && names_hidden_type(*f.result)) return true;
+    return std::any_of(f.params.begin(), f.params.end(),
+                       [&](const lis::Param& p) { return names_hidden_type(p.type); });
   }
 
-  std::string fn_type(const std::vector<std::string>& params, const std::string& result) const {
-    std::string s = "fn(";
-    for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i];
-    return s + ") -> " + (result.empty() ? "()" : result);
+  static std::string fn_type(std::vector<lis::Type> params, lis::Type result) {
+    return lis::to_text(lis::fn(std::move(params), std::move(result)));
   }
+
+  static lis::Type result_or_unit(const lis::Function& f) { return f.result.value_or(lis::unit()); }
 
   void unprobed(const std::string& symbol, const std::string& reason) {
     out_.unprobed.push_back({pkg_.path, symbol, reason});
@@ -135,14 +150,15 @@ class ProbeWriter {
     if (!f.generics.empty())
       return unprobed(f.name, "generic function (needs type arguments to be taken as a value)");
     const model::Decl* d = pkg_.find_decl(f.name);
-    std::vector<std::string> params, raw = {f.result};
-    for (const auto& p : f.params) params.push_back(q(p.type)), raw.push_back(p.type);
-    if (names_hidden_type(raw))
+    std::vector<lis::Type> params;
+    for (const auto& p : f.params) params.push_back(q(p.type));
+    if (signature_names_hidden_type(f))
       return unprobed(f.name, "signature names an unexported type that Lisette code cannot write");
     Probe& p = add(ProbeKind::Func, f.name, f.name);
     p.go_decl = d ? emit::go_func_text("", f.name, d->sig) : "";
     p.lis_decl = lisette_function_text(f, true);
-    p.text = take_probe(p.id, fn_type(params, q(f.result)), "", out_.binding + "." + f.name);
+    p.text =
+        take_probe(p.id, fn_type(params, q(result_or_unit(f))), "", out_.binding + "." + f.name);
   }
 
   void method(const lis::Impl& impl, const lis::Function& m) {
@@ -151,18 +167,17 @@ class ProbeWriter {
       return unprobed(symbol, "method of a generic type");
     if (hidden_types_.contains(impl.type_name))
       return;  // not exported: nothing user code can reach
-    std::string self_type = out_.binding + "." + impl.type_name;
-    std::vector<std::string> params;
-    if (m.receiver == "self") {
-      params.push_back(self_type);
-    } else if (m.receiver.starts_with("self:")) {
-      std::string r = m.receiver.substr(5);
-      r.erase(0, r.find_first_not_of(' '));
-      params.push_back(q(r, self_type));
+    lis::Type self_type = lis::named(out_.binding + "." + impl.type_name);
+    std::vector<lis::Type> params;
+    if (m.receiver) {
+      const lis::Receiver& r = *m.receiver;
+      params.push_back(
+          r.form == lis::ReceiverForm::Value
+              ? self_type
+              : q(lis::ref(r.self_type, r.form == lis::ReceiverForm::MutRef), self_type));
     }
-    std::vector<std::string> raw = {m.result};
-    for (const auto& p : m.params) params.push_back(q(p.type, self_type)), raw.push_back(p.type);
-    if (names_hidden_type(raw))
+    for (const auto& p : m.params) params.push_back(q(p.type, self_type));
+    if (signature_names_hidden_type(m))
       return unprobed(symbol, "signature names an unexported type that Lisette code cannot write");
     std::string go_decl;
     if (const model::Decl* d = pkg_.find_decl(impl.type_name)) {
@@ -175,8 +190,8 @@ class ProbeWriter {
     Probe& p = add(ProbeKind::Method, symbol, symbol);
     p.go_decl = go_decl;
     p.lis_decl = "impl " + impl.type_name + " { " + lisette_function_text(m, false) + " }";
-    p.text =
-        take_probe(p.id, fn_type(params, q(m.result, self_type)), "", self_type + "." + m.name);
+    p.text = take_probe(p.id, fn_type(params, q(result_or_unit(m), self_type)), "",
+                        lis::to_text(self_type) + "." + m.name);
   }
 
   const model::Field* go_field(const std::string& type_name, const std::string& field) const {
@@ -207,7 +222,7 @@ class ProbeWriter {
     if (t.form == lis::TypeForm::Struct) {
       for (const auto& f : t.fields) {
         if (f.name.empty()) continue;  // embedded: its members are probed where they are declared
-        if (names_hidden_type({f.type})) {
+        if (names_hidden_type(f.type)) {
           unprobed(t.name + "." + f.name,
                    "field type names an unexported type that Lisette code cannot write");
           continue;
@@ -215,9 +230,10 @@ class ProbeWriter {
         Probe& p = add(ProbeKind::Field, t.name, t.name + "." + f.name);
         if (const model::Field* gf = go_field(t.name, f.name))
           p.go_decl = t.name + "." + f.name + " " + emit::go_type_text(*gf->type);
-        p.lis_decl = "pub " + f.name + ": " + f.type;
+        p.lis_decl = "pub " + f.name + ": " + lis::to_text(f.type);
         // Through a writable pointer: a read-only value would make every field read-only too.
-        p.text = take_probe(p.id, q(f.type), "v: mut Ref<" + self_type + ">", "v." + f.name);
+        p.text = take_probe(p.id, lis::to_text(q(f.type)), "v: mut Ref<" + self_type + ">",
+                            "v." + f.name);
       }
     }
     if (t.form == lis::TypeForm::Interface) implement(t);
@@ -234,14 +250,12 @@ class ProbeWriter {
           !exported(m.name))
         return;  // sealed: Lisette cannot implement it
       if (!m.generics.empty()) return unprobed(t.name, "interface method with type parameters");
-      std::vector<std::string> types = {m.result};
-      for (const auto& prm : m.params) types.push_back(prm.type);
-      if (names_hidden_type(types)) {
+      if (signature_names_hidden_type(m)) {
         return unprobed(t.name,
                         "a method names an unexported type, so Lisette code cannot implement it");
       }
     }
-    std::string self_type = out_.binding + "." + t.name;
+    lis::Type self_type = lis::named(out_.binding + "." + t.name);
     Probe& p = add(ProbeKind::Implement, t.name, "Lisette struct implements " + t.name);
     if (const model::Decl* d = pkg_.find_decl(t.name); d && d->underlying) {
       p.go_decl = "type " + t.name + " " + first_line(emit::go_type_text(*d->underlying));
@@ -252,44 +266,42 @@ class ProbeWriter {
       body += "  fn " + m.name + "(self";
       // Positional names: a parameter named like an imported package (`resource`) would shadow it.
       for (size_t i = 0; i < m.params.size(); ++i)
-        body += fmt::format(", _a{}: ", i) + q(m.params[i].type, self_type);
+        body += fmt::format(", _a{}: ", i) + lis::to_text(q(m.params[i].type, self_type));
       body += ")";
-      if (!m.result.empty())
-        body += " -> " + q(m.result, self_type) + " { panic(\"lisbind probe\") }\n";
+      if (m.result)
+        body += " -> " + lis::to_text(q(*m.result, self_type)) + " { panic(\"lisbind probe\") }\n";
       else
         body += " {}\n";
     }
     body += "}\n";
     body +=
         fmt::format("fn take_{0}(_x: {1}) {{}}\nfn probe_{0}() {{\n  take_{0}(Impl_{0} {{}})\n}}\n",
-                    p.id, self_type);
+                    p.id, lis::to_text(self_type));
     p.text = body;
   }
 
   void var(const lis::Var& v) {
-    if (names_hidden_type({v.type}))
+    if (names_hidden_type(v.type))
       return unprobed(v.name, "its type is unexported; Lisette code cannot write it");
     Probe& p = add(ProbeKind::Var, v.name, v.name);
     if (const model::Decl* d = pkg_.find_decl(v.name); d && d->type)
       p.go_decl = "var " + v.name + " " + emit::go_type_text(*d->type);
-    p.lis_decl = "pub var " + v.name + ": " + v.type;
-    p.text = take_probe(p.id, q(v.type), "", out_.binding + "." + v.name);
+    p.lis_decl = "pub var " + v.name + ": " + lis::to_text(v.type);
+    p.text = take_probe(p.id, lis::to_text(q(v.type)), "", out_.binding + "." + v.name);
   }
 
   void constant(const lis::Const& c) {
     const model::Decl* d = pkg_.find_decl(c.name);
-    std::string type = c.type;
-    if (type.empty() && d) {
+    std::optional<lis::Type> type = c.type;
+    if (!type && d) {
       const std::string& k = d->value.kind;
-      type = k == "int"      ? "int"
-             : k == "float"  ? "float64"
-             : k == "string" ? "string"
-             : k == "bool"   ? "bool"
-                             : "";
+      if (k == "int") type = lis::basic("int");
+      if (k == "float") type = lis::basic("float64");
+      if (k == "string") type = lis::basic("string");
+      if (k == "bool") type = lis::basic("bool");
     }
-    if (type.empty())
-      return unprobed(c.name, "untyped constant of a kind with no default Lisette type");
-    if (names_hidden_type({type}))
+    if (!type) return unprobed(c.name, "untyped constant of a kind with no default Lisette type");
+    if (names_hidden_type(*type))
       return unprobed(c.name, "its type is unexported; Lisette code cannot write it");
     Probe& p = add(ProbeKind::Const, c.name, c.name);
     if (d) {
@@ -297,9 +309,9 @@ class ProbeWriter {
                   (d->untyped || !d->type ? "" : " " + emit::go_type_text(*d->type)) + " = " +
                   d->value.exact;
     }
-    p.lis_decl = "pub const " + c.name + (c.type.empty() ? "" : ": " + c.type) +
+    p.lis_decl = "pub const " + c.name + (c.type ? ": " + lis::to_text(*c.type) : "") +
                  (c.value.empty() ? "" : " = " + c.value);
-    p.text = take_probe(p.id, q(type), "", out_.binding + "." + c.name);
+    p.text = take_probe(p.id, lis::to_text(q(*type)), "", out_.binding + "." + c.name);
   }
 
   // T or Ref<T> passed where an interface Go says it implements is expected.
@@ -429,42 +441,13 @@ PackageProbes make_probes(const model::ApiModel& api, const model::Package& pack
   return ProbeWriter(api, package, file, bound_packages, first_id).run();
 }
 
-std::string qualify_type(const std::string& type, const std::set<std::string>& own_types,
-                         const std::string& binding, const std::set<std::string>& generics,
-                         const std::string& self_type) {
-  static const std::set<std::string> kPreludeGenerics = {
-      "Option", "Result",  "Partial", "Ref",      "Slice",   "EnumeratedSlice",
-      "Map",    "Channel", "Sender",  "Receiver", "VarArgs", "Array"};
-  std::string out;
-  size_t i = 0, n = type.size();
-  while (i < n) {
-    char c = type[i];
-    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_')) {
-      out += c;
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < n && is_ident_char(type[j])) ++j;
-    std::string id = type.substr(i, j - i);
-    bool member = i > 0 && type[i - 1] == '.';
-    bool qualifier = j < n && type[j] == '.';
-    if (!member && !qualifier) {
-      if (id == "Self" && !self_type.empty()) {
-        out += self_type;
-        i = j;
-        continue;
-      }
-      bool prelude_generic = j < n && type[j] == '<' && kPreludeGenerics.contains(id);
-      if (own_types.contains(id) && !generics.contains(id) && !prelude_generic) {
-        out += binding + "." + id;
-        i = j;
-        continue;
-      }
-    }
-    out += id;
-    i = j;
-  }
+lis::Type qualify_type(const lis::Type& type, const std::set<std::string>& own_types,
+                       const std::string& binding, const std::optional<lis::Type>& self_type) {
+  if (self_type && type.is(lis::TypeKind::Named) && type.name == "Self" && type.args.empty())
+    return *self_type;
+  lis::Type out = type;
+  if (names_bare(type, own_types)) out.name = binding + "." + type.name;
+  for (auto& arg : out.args) arg = qualify_type(arg, own_types, binding, self_type);
   return out;
 }
 

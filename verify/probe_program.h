@@ -7,6 +7,7 @@
 // Probes are decided from the typed models (lis::File and the Go API model), never from text.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -72,11 +73,12 @@ PackageProbes make_probes(const model::ApiModel& api, const model::Package& pack
                           const lis::File& file, const std::set<std::string>& bound_packages,
                           int first_id);
 
-// Qualifies the package's own type names in a Lisette type written inside its typedef
-// (`Option<mut Ref<Sample>>` -> `Option<mut Ref<model.Sample>>`); `Self` becomes `self_type`.
-std::string qualify_type(const std::string& type, const std::set<std::string>& own_types,
-                         const std::string& binding, const std::set<std::string>& generics = {},
-                         const std::string& self_type = "");
+// A type as the package's typedef writes it, as code importing the package under `binding` writes
+// it: each of `own_types` it names bare gets the binding (`Option<mut Ref<Sample>>` ->
+// `Option<mut Ref<model.Sample>>`), and `Self` becomes `self_type` when there is one.
+lis::Type qualify_type(const lis::Type& type, const std::set<std::string>& own_types,
+                       const std::string& binding,
+                       const std::optional<lis::Type>& self_type = std::nullopt);
 
 // One `.lis` file with the given probes of a package (`main` references each probe so that lis
 // emits it). `first_lines[i]`/`last_lines[i]` receive the 1-based line span of probes[i].

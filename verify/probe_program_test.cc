@@ -15,15 +15,26 @@ model::TypePtr basic(const std::string& name) {
   return t;
 }
 
+std::string qualified(const lis::Type& type, const std::set<std::string>& own,
+                      const std::optional<lis::Type>& self_type = std::nullopt) {
+  return lis::to_text(qualify_type(type, own, "model", self_type));
+}
+
 TEST(QualifyType, QualifiesOwnTypesOnly) {
-  std::set<std::string> own = {"Sample", "Unknown", "Option"};
-  EXPECT_EQ(qualify_type("Option<mut Ref<Sample>>", own, "model"), "Option<mut Ref<model.Sample>>");
-  EXPECT_EQ(qualify_type("Map<string, io.Reader>", own, "model"), "Map<string, io.Reader>");
-  EXPECT_EQ(qualify_type("fn(Sample, Unknown) -> Option", own, "model"),
+  using lis::named;
+  std::set<std::string> own = {"Sample", "Unknown", "Option", "T"};
+  EXPECT_EQ(qualified(lis::option(lis::ref(named("Sample"), true)), own),
+            "Option<mut Ref<model.Sample>>");
+  EXPECT_EQ(qualified(lis::map(lis::basic("string"), named("io.Reader"), false), own),
+            "Map<string, io.Reader>");
+  EXPECT_EQ(qualified(lis::fn({named("Sample"), named("Unknown")}, named("Option")), own),
             "fn(model.Sample, model.Unknown) -> model.Option");
-  EXPECT_EQ(qualify_type("model.Option<int>", own, "model"), "model.Option<int>");
-  EXPECT_EQ(qualify_type("Ref<Self>", own, "model", {}, "model.Sample"), "Ref<model.Sample>");
-  EXPECT_EQ(qualify_type("Slice<T>", {"T"}, "model", {"T"}), "Slice<T>");
+  EXPECT_EQ(qualified(lis::fn({lis::unknown()}, lis::option(lis::basic("int"))), own),
+            "fn(Unknown) -> Option<int>");  // the prelude's, not the package's
+  EXPECT_EQ(qualified(named("model.Option", {lis::basic("int")}), own), "model.Option<int>");
+  EXPECT_EQ(qualified(lis::ref(named("Self"), false), own, named("model.Sample")),
+            "Ref<model.Sample>");
+  EXPECT_EQ(qualified(lis::slice(lis::type_param("T"), false), own), "Slice<T>");
 }
 
 // A package `example.com/p` with func F(string) int, type S struct{ N int } with method
@@ -65,25 +76,25 @@ struct Fixture {
 
     lis::Function lf;
     lf.name = "F";
-    lf.params = {{"s", "string"}};
-    lf.result = "int";
+    lf.params = {{"s", lis::basic("string")}};
+    lf.result = lis::basic("int");
     file.functions = {lf};
     lis::TypeDecl ls;
     ls.form = lis::TypeForm::Struct;
     ls.name = "S";
-    ls.fields = {{{}, {}, "N", "int"}};
+    ls.fields = {{{}, {}, "N", lis::basic("int")}};
     lis::TypeDecl li;
     li.form = lis::TypeForm::Interface;
     li.name = "I";
     lis::Function im;
     im.name = "M";
-    im.result = "string";
+    im.result = lis::basic("string");
     li.methods = {im};
     file.types = {li, ls};
     lis::Impl impl;
     impl.type_name = "S";
     lis::Function lm = im;
-    lm.receiver = "self: Ref<S>";
+    lm.receiver = lis::Receiver{lis::ReceiverForm::Ref, lis::named("S")};
     impl.methods = {lm};
     file.impls = {impl};
   }
@@ -134,6 +145,20 @@ TEST(MakeProbes, GenericFunctionsAreListedAsUnprobed) {
   PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
   ASSERT_FALSE(probes.unprobed.empty());
   EXPECT_EQ(probes.unprobed[0].ledger_symbol, "F");
+}
+
+TEST(MakeProbes, SignaturesNamingAnUnexportedTypeAreListedAsUnprobed) {
+  Fixture fx;
+  lis::TypeDecl hidden;
+  hidden.name = "internal_state";
+  hidden.attributes = {lis::AttributeKind::Unexported};
+  fx.file.types.push_back(hidden);
+  fx.file.functions[0].params = {{"s", lis::option(lis::ref(lis::named("internal_state"), true))}};
+  PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
+  ASSERT_FALSE(probes.unprobed.empty());
+  EXPECT_EQ(probes.unprobed[0].ledger_symbol, "F");
+  EXPECT_EQ(probes.unprobed[0].reason,
+            "signature names an unexported type that Lisette code cannot write");
 }
 
 TEST(RenderMain, ReferencesEveryProbe) {
