@@ -14,6 +14,8 @@ struct Command {
   const char* summary;
   // Adds options to `sub` and returns what to run when the user picked it.
   CommandAction (*setup)(CLI::App& sub);
+  // Left out of --help: for lisbind's own scripts, not for users.
+  bool hidden = false;
 };
 
 CommandAction setup_dump(CLI::App& sub);
@@ -25,5 +27,6 @@ CommandAction setup_remove(CLI::App& sub);
 CommandAction setup_explain(CLI::App& sub);
 CommandAction setup_verify(CLI::App& sub);
 CommandAction setup_migrate(CLI::App& sub);
+CommandAction setup_binding_name(CLI::App& sub);
 
 }  // namespace lisbind::cli

@@ -29,7 +29,9 @@ CommandAction setup_dump(CLI::App& sub) {
   sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
   return [o]() {
     SystemProcessRunner runner;
-    LoadRequest request{o->specs, {!o->quiet && ::isatty(STDERR_FILENO), o->tags}};
+    LoadRequest request{
+        .specs = o->specs,
+        .extract = {.progress = !o->quiet && ::isatty(STDERR_FILENO), .tags = o->tags}};
     model::ApiModel api = load_api_model(runner, request);
     if (o->json) {
       std::cout << model::to_json(api).dump() << "\n";

@@ -14,7 +14,8 @@ namespace lisbind::e2e {
 inline ProcessResult run(std::vector<std::string> argv, const std::filesystem::path& cwd,
                          std::map<std::string, std::string> env = {}) {
   SystemProcessRunner runner;
-  return runner.run({std::move(argv), cwd, std::move(env), false});
+  return runner.run(
+      {.argv = std::move(argv), .cwd = cwd, .env_set = std::move(env), .inherit_stderr = false});
 }
 
 // The lisbind this build made (LISBIND_BINARY_DIR is set by the test target).

@@ -101,13 +101,16 @@ CommandAction setup_explain(CLI::App& sub) {
 
     SystemProcessRunner runner;
     std::string spec = ref.package + (ref.version.empty() ? "" : "@" + ref.version);
-    model::ApiModel api = load_api_model(runner, {{spec}, {false, {}, true}});
+    model::ApiModel api = load_api_model(
+        runner, {.specs = {spec}, .extract = {.progress = false, .tags = {}, .facts = true}});
     const model::Package* p = api.find_package(ref.package);
     if (!p) throw UserError("package " + ref.package + " did not load");
     const emit::ImplementsIndex implements(api);
-    emit::MappedPackage mapped =
-        emit::map_package(api, *p, {kLisbindVersion, kPinnedLisVersion},
-                          {overrides.empty() ? nullptr : &overrides, true, &implements});
+    emit::MappedPackage mapped = emit::map_package(
+        api, *p, {.lisbind_version = kLisbindVersion, .lis_version = kPinnedLisVersion},
+        {.overrides = overrides.empty() ? nullptr : &overrides,
+         .record_decisions = true,
+         .implements = &implements});
 
     std::cout << ref.package << "." << ref.symbol
               << (p->module ? "  (" + p->module->path + "@" + p->module->version + ")" : "")

@@ -44,7 +44,11 @@ CommandAction setup_gen(CLI::App& sub) {
     using clock = std::chrono::steady_clock;
     const bool progress = !o->quiet && ::isatty(STDERR_FILENO);
     SystemProcessRunner runner;
-    GenOutput out = load_and_map(runner, {o->specs, o->tags, o->overrides, progress, false});
+    GenOutput out = load_and_map(runner, {.specs = o->specs,
+                                          .tags = o->tags,
+                                          .overrides_file = o->overrides,
+                                          .progress = progress,
+                                          .keep_models = false});
     const model::ApiModel& api = out.api;
     const emit::Generated& generated = out.generated;
     auto t2 = clock::now();

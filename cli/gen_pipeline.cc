@@ -16,14 +16,18 @@ GenOutput load_and_map(ProcessRunner& runner, const GenRequest& request) {
   };
   GenOutput out;
   auto t0 = clock::now();
-  out.api = load_api_model(runner, {request.specs, {request.progress, request.tags, true}});
+  out.api = load_api_model(
+      runner, {.specs = request.specs,
+               .extract = {.progress = request.progress, .tags = request.tags, .facts = true}});
   auto t1 = clock::now();
   emit::Overrides overrides = request.overrides_file.empty()
                                   ? emit::Overrides{}
                                   : emit::Overrides::load(request.overrides_file);
-  out.generated =
-      emit::generate_typedefs(out.api, {kLisbindVersion, kPinnedLisVersion, kMappingRulesId},
-                              &overrides, request.keep_models);
+  out.generated = emit::generate_typedefs(out.api,
+                                          {.lisbind_version = kLisbindVersion,
+                                           .lis_version = kPinnedLisVersion,
+                                           .rules_id = kMappingRulesId},
+                                          &overrides, request.keep_models);
   out.load_ms = ms(t0, t1);
   out.map_ms = ms(t1, clock::now());
   return out;

@@ -25,7 +25,8 @@ model::ApiModel load_fixtures() {
   fs::path previous = fs::current_path();
   fs::current_path(kFixtures);
   SystemProcessRunner runner;
-  model::ApiModel api = load_api_model(runner, {{"./..."}, {false, {}, true}});
+  model::ApiModel api = load_api_model(
+      runner, {.specs = {"./..."}, .extract = {.progress = false, .tags = {}, .facts = true}});
   fs::current_path(previous);
   // Goldens should not change with the toolchain's patch release.
   api.go_version = "go1.26";

@@ -9,30 +9,43 @@
 namespace {
 
 const lisbind::cli::Command kCommands[] = {
-    {"dump",
-     "Load Go packages and the closure of packages their exported API references; print the API "
-     "model",
-     lisbind::cli::setup_dump},
-    {"gen",
-     "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
-     lisbind::cli::setup_gen},
-    {"import",
-     "Bind Go modules into this Lisette project: lisette.toml, vendored typedefs, lis's cache",
-     lisbind::cli::setup_import},
-    {"sync", "Reinstall the vendored bindings into lis's cache and refresh the stamp (no network)",
-     lisbind::cli::setup_sync},
-    {"status", "Report drift between lisette.toml, the vendored bindings and lis's cache",
-     lisbind::cli::setup_status},
-    {"remove", "Undo `lisbind import MODULE`", lisbind::cli::setup_remove},
-    {"explain", "Show how one Go symbol was bound: the rule and the evidence behind each decision",
-     lisbind::cli::setup_explain},
-    {"verify",
-     "Prove bindings against the Go compiler: probe programs that use every bound declaration",
-     lisbind::cli::setup_verify},
-    {"migrate",
-     "Migrate a Go codebase to Lisette one package at a time: `migrate check` proves a rewrite "
-     "keeps the Go API",
-     lisbind::cli::setup_migrate},
+    {.name = "dump",
+     .summary = "Load Go packages and the closure of packages their exported API references; print "
+                "the API model",
+     .setup = lisbind::cli::setup_dump},
+    {.name = "gen",
+     .summary =
+         "Write Lisette typedefs (.d.lis) and a per-symbol ledger for Go packages into a directory",
+     .setup = lisbind::cli::setup_gen},
+    {.name = "import",
+     .summary =
+         "Bind Go modules into this Lisette project: lisette.toml, vendored typedefs, lis's cache",
+     .setup = lisbind::cli::setup_import},
+    {.name = "sync",
+     .summary =
+         "Reinstall the vendored bindings into lis's cache and refresh the stamp (no network)",
+     .setup = lisbind::cli::setup_sync},
+    {.name = "status",
+     .summary = "Report drift between lisette.toml, the vendored bindings and lis's cache",
+     .setup = lisbind::cli::setup_status},
+    {.name = "remove",
+     .summary = "Undo `lisbind import MODULE`",
+     .setup = lisbind::cli::setup_remove},
+    {.name = "explain",
+     .summary = "Show how one Go symbol was bound: the rule and the evidence behind each decision",
+     .setup = lisbind::cli::setup_explain},
+    {.name = "verify",
+     .summary =
+         "Prove bindings against the Go compiler: probe programs that use every bound declaration",
+     .setup = lisbind::cli::setup_verify},
+    {.name = "migrate",
+     .summary = "Migrate a Go codebase to Lisette one package at a time: `migrate check` proves a "
+                "rewrite keeps the Go API",
+     .setup = lisbind::cli::setup_migrate},
+    {.name = "binding-name",
+     .summary = "Print the name lis binds `import \"go:PATH\"` to, for each PATH",
+     .setup = lisbind::cli::setup_binding_name,
+     .hidden = true},
 };
 
 }  // namespace
@@ -48,6 +61,7 @@ int main(int argc, char** argv) {
   lisbind::cli::CommandAction chosen;
   for (const auto& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    if (command.hidden) sub->group("");
     auto action = command.setup(*sub);
     sub->callback([&chosen, action] { chosen = action; });
   }

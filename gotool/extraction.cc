@@ -7,6 +7,7 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "gotool/cache_layout.h"
 #include "model/model_json.h"
 
 namespace lisbind {
@@ -58,7 +59,7 @@ std::optional<std::string> model_cache_key(const GoToolchain& go, const Workspac
 
 model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace,
                             const ExtractOptions& options) {
-  fs::path out = lisbind_cache_dir() / "tmp" / ("model-" + std::to_string(::getpid()) + ".json");
+  fs::path out = model_scratch_dir() / ("model-" + std::to_string(::getpid()) + ".json");
   std::error_code ec;
   fs::create_directories(out.parent_path(), ec);
   if (ec)
@@ -77,7 +78,7 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace,
   fs::path helper = find_extract_helper();
   fs::path cached;
   if (workspace.immutable_sources) {
-    cached = lisbind_cache_dir() / "models" / (key_for(go, workspace, options, helper) + ".json");
+    cached = model_cache_file(key_for(go, workspace, options, helper));
     std::string json = read_file_if_exists(cached);
     if (!json.empty()) {
       // A damaged entry (a truncated write, a full disk) is a miss, and is replaced below.
@@ -122,7 +123,7 @@ model::ApiModel extract_api(const GoToolchain& go, const Workspace& workspace,
   const bool any_root = std::any_of(model.packages.begin(), model.packages.end(),
                                     [](const model::Package& p) { return p.root; });
   if (!cached.empty() && model.errors.empty() && any_root) {
-    cached = cached.parent_path() / (key_for(go, workspace, options, helper) + ".json");
+    cached = model_cache_file(key_for(go, workspace, options, helper));
     fs::create_directories(cached.parent_path(), ec);
     fs::rename(out, cached, ec);
   }

@@ -25,7 +25,7 @@ class ScriptedGo : public ProcessRunner {
   explicit ScriptedGo(std::string version) : version_(std::move(version)) {}
   ProcessResult run(const ProcessRequest& request) override {
     last_env = request.env_set;
-    return {0, version_ + "\n", ""};
+    return {.exit_code = 0, .out = version_ + "\n", .err = ""};
   }
   std::map<std::string, std::string> last_env;
 

@@ -1,25 +1,16 @@
 #include "gotool/workspace.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "gotool/cache_layout.h"
 
 namespace lisbind {
 namespace fs = std::filesystem;
-
-fs::path lisbind_cache_dir() {
-  if (const char* dir = std::getenv("LISBIND_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return fs::path(xdg) / "lisbind";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return fs::path(home) / ".cache" / "lisbind";
-  return fs::temp_directory_path() / "lisbind-cache";
-}
 
 namespace {
 
@@ -167,8 +158,7 @@ Workspace prepare_workspace(const GoToolchain& go, const std::vector<PackageSpec
   std::string request_key;
   for (const auto& a : arguments) request_key += a + "\n";
   ws.immutable_sources = true;
-  ws.dir = lisbind_cache_dir() / "work" /
-           (arguments.empty() ? std::string("std") : fnv1a_hex(request_key));
+  ws.dir = work_module_cache_dir(arguments.empty() ? std::string("std") : fnv1a_hex(request_key));
   std::error_code ec;
   fs::create_directories(ws.dir, ec);
   if (ec)

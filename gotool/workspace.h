@@ -23,10 +23,6 @@ struct Workspace {
   bool read_only_module = false;
 };
 
-// Where lisbind keeps what may be reused between runs: $LISBIND_CACHE_DIR, else
-// $XDG_CACHE_HOME/lisbind, else ~/.cache/lisbind.
-std::filesystem::path lisbind_cache_dir();
-
 // Turns `go get`'s stderr into the one line a user needs. `specs` are the ones that were asked for.
 std::string explain_go_get_failure(const std::string& go_stderr,
                                    const std::vector<PackageSpec>& specs);

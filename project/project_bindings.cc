@@ -190,12 +190,16 @@ BindingLock BindingLock::from_json(const json& j) {
   l.goarch = target.substr(target.find('_') + 1);
   l.overrides_hash = j.value("overrides", std::string{});
   for (const auto& r : j.at("requests")) {
-    l.requests.push_back(
-        {r.at("pattern"), r.at("module"), r.at("version"), r.value("local", std::string{})});
+    l.requests.push_back({.pattern = r.at("pattern"),
+                          .module = r.at("module"),
+                          .version = r.at("version"),
+                          .local = r.value("local", std::string{})});
   }
   for (const auto& [m, e] : j.at("modules").items()) {
-    l.modules[m] = {e.at("version"), e.value("via", std::vector<std::string>{}),
-                    e.value("local", std::string{}), e.value("source", std::string{})};
+    l.modules[m] = {.version = e.at("version"),
+                    .via = e.value("via", std::vector<std::string>{}),
+                    .local = e.value("local", std::string{}),
+                    .source = e.value("source", std::string{})};
   }
   l.files = j.at("files").get<std::map<std::string, std::string>>();
   if (j.contains("build")) {
@@ -244,10 +248,12 @@ Bindings make_bindings(const model::ApiModel& api, Generated generated,
       // lis reads a `path =` module's packages from replaced/<module>/local/<rel>/<last>.d.lis.
       std::string rel = p->path == m.path ? std::string{} : p->path.substr(m.path.size() + 1) + "/";
       f.relative_path = local_typedef_prefix(m.path) + rel + f.relative_path.filename().string();
-      lock.modules[m.path] = {"", {}, local->second, local_source};
+      lock.modules[m.path] = {
+          .version = "", .via = {}, .local = local->second, .source = local_source};
     } else {
-      lock.modules[m.path] = {m.version,
-                              direct.contains(m.path) ? std::vector<std::string>{} : parents};
+      lock.modules[m.path] = {
+          .version = m.version,
+          .via = direct.contains(m.path) ? std::vector<std::string>{} : parents};
     }
     lock.files[f.relative_path.generic_string()] = fnv1a_hex(f.text);
     b.files.push_back(std::move(f));
@@ -485,7 +491,7 @@ std::optional<Bindings> read_bindings_dir(const fs::path& dir) {
   for (const auto& [rel, hash] : b.lock.files) {
     std::string text = read_file_if_exists(dir / "typedefs" / rel);
     if (fnv1a_hex(text) != hash) return std::nullopt;
-    b.files.push_back({"", fs::path(rel), std::move(text)});
+    b.files.push_back({.package = "", .relative_path = fs::path(rel), .text = std::move(text)});
   }
   b.ledger_json = read_file_if_exists(dir / "ledger.json");
   b.ledger_summary = read_file_if_exists(dir / kSummaryFile);

@@ -30,12 +30,13 @@ Bindings sample() {
   b.lock.go_version = "go1.26.8";
   b.lock.goos = "linux";
   b.lock.goarch = "amd64";
-  b.lock.requests = {{"example.com/m/...", "example.com/m", "v1.2.3"}};
-  b.lock.modules["example.com/m"] = {"v1.2.3", {}};
+  b.lock.requests = {
+      {.pattern = "example.com/m/...", .module = "example.com/m", .version = "v1.2.3"}};
+  b.lock.modules["example.com/m"] = {.version = "v1.2.3", .via = {}};
   for (const auto& [rel, text] :
        {std::pair<std::string, std::string>{"example.com/m@v1.2.3/m.d.lis", "pub fn F() -> int\n"},
         {"example.com/m@v1.2.3/sub/sub.d.lis", "pub struct S {}\n"}}) {
-    b.files.push_back({"", rel, text});
+    b.files.push_back({.package = "", .relative_path = rel, .text = text});
     b.lock.files[rel] = fnv1a_hex(text);
   }
   b.ledger_json = "{\"packages\": {}}\n";
@@ -127,14 +128,18 @@ TEST(BindingLock, RefusesEntriesThatWouldLeaveTheProject) {
 // `lisbind import PATH`: a local module's typedefs live in replaced/<module>/local/, its lock entry
 // has a directory and a source hash instead of a version.
 Bindings with_local(Bindings b) {
-  b.lock.requests.push_back({"example.com/shop/store", "example.com/shop", "", "../shop"});
-  b.lock.modules["example.com/shop"] = {"", {}, "../shop", "0123456789abcdef"};
-  b.lock.modules["example.com/dep"] = {"v1.0.0", {"example.com/shop"}};
+  b.lock.requests.push_back({.pattern = "example.com/shop/store",
+                             .module = "example.com/shop",
+                             .version = "",
+                             .local = "../shop"});
+  b.lock.modules["example.com/shop"] = {
+      .version = "", .via = {}, .local = "../shop", .source = "0123456789abcdef"};
+  b.lock.modules["example.com/dep"] = {.version = "v1.0.0", .via = {"example.com/shop"}};
   for (const auto& [rel, text] :
        {std::pair<std::string, std::string>{"replaced/example.com/shop/local/store/store.d.lis",
                                             "pub fn S()\n"},
         {"example.com/dep@v1.0.0/dep.d.lis", "pub fn D()\n"}}) {
-    b.files.push_back({"", rel, text});
+    b.files.push_back({.package = "", .relative_path = rel, .text = text});
     b.lock.files[rel] = fnv1a_hex(text);
   }
   b.ledger_json =

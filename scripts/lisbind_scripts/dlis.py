@@ -49,7 +49,7 @@ def parse_text(text, name="snippet.d.lis", tmpdir=None):
     return f
 
 
-class T:
+class TypeNode:
     """A type: kind is 'named', 'tuple', 'fn', 'lit' (an Array length) or 'unknown'.
 
     `text` is the canonical text dlis-parse rendered from lis's AST; types built in Python
@@ -88,7 +88,7 @@ class T:
         """A copy with some slots changed and the text rendered again."""
         vals = {s: getattr(self, s) for s in ("mut", "kind", "name", "args", "ret")}
         vals.update(kw)
-        return T(**vals)
+        return TypeNode(**vals)
 
 
 def render_type(t):

@@ -14,8 +14,8 @@ import os
 import re
 import zlib
 
-from .dlis import T, map_named, parse_files
-from .names import default_binding_name
+from .dlis import TypeNode, map_named, parse_files
+from .binding_names import binding_names
 
 GOOS, GOARCH = "linux", "amd64"
 
@@ -142,17 +142,17 @@ class Fn:
     def from_json(cls, j):
         f = cls()
         f.name = j["method"]
-        f.gparams = [(g["name"], [T.from_json(b) for b in g["bounds"]]) for g in j.get("generics", [])]
+        f.gparams = [(g["name"], [TypeNode.from_json(b) for b in g["bounds"]]) for g in j.get("generics", [])]
         f.generics = j.get("generics_text", "")
-        f.params = [(p["name"], T.from_json(p["type"])) for p in j["params"]]
-        r = T.from_json(j.get("result"))
+        f.params = [(p["name"], TypeNode.from_json(p["type"])) for p in j["params"]]
+        r = TypeNode.from_json(j.get("result"))
         f.ret = None if unit_type(r) else r
         s = j.get("self")
-        f.recv = None if s is None else ("value" if s.get("type") is None else T.from_json(s["type"]))
+        f.recv = None if s is None else ("value" if s.get("type") is None else TypeNode.from_json(s["type"]))
         f.collapsed = None
         for a in j.get("attributes", []):
             if "types" in a and "collapsed_type_params" in a["args"]:
-                f.collapsed = [T.from_json(t) for t in a["types"]]
+                f.collapsed = [TypeNode.from_json(t) for t in a["types"]]
         return f
 
     def copy(self, **kw):
@@ -162,11 +162,17 @@ class Fn:
         return nf
 
 
-def load_file(fj, pkgpath):
-    """PkgFile of one file's dlis-parse JSON."""
+def import_paths(fj):
+    """The import paths of one file's dlis-parse JSON, without the `go:` prefix."""
+    return [imp["path"][3:] if imp["path"].startswith("go:") else imp["path"] for imp in fj.get("imports", [])]
+
+
+def load_file(fj, pkgpath, names):
+    """PkgFile of one file's dlis-parse JSON; `names` holds the binding name of its path and of
+    each path it imports."""
     pf = PkgFile(fj.get("path"), pkgpath)
     pf.skipped = dict(fj.get("skipped") or {})
-    pf.binding = fj.get("package_name") or default_binding_name(pkgpath)
+    pf.binding = fj.get("package_name") or names[pkgpath]
     for e in fj.get("parse_errors") or []:
         pf.unparsed.append("line %s: %s" % (e.get("line"), e.get("message")))
 
@@ -178,11 +184,8 @@ def load_file(fj, pkgpath):
             return
         pf.decls[key] = d
 
-    for imp in fj.get("imports", []):
-        ip = imp["path"]
-        if ip.startswith("go:"):
-            ip = ip[3:]
-        pf.imports[imp.get("alias") or default_binding_name(ip)] = ip
+    for imp, ip in zip(fj.get("imports", []), import_paths(fj)):
+        pf.imports[imp.get("alias") or names[ip]] = ip
     for j in fj.get("decls", []):
         kind = j["kind"]
         attrs = attrs_of(j)
@@ -191,13 +194,13 @@ def load_file(fj, pkgpath):
             f = Fn.from_json(j)
             canon = attrs_prefix(attrs) + fn_canon(f)
             if kind == "method":
-                name = T.from_json(j["receiver_type"]).bare() + "." + f.name
+                name = TypeNode.from_json(j["receiver_type"]).bare() + "." + f.name
             add(kind, name, attrs, canon, canon, f)
         elif kind in ("struct", "newtype"):
             load_struct(j, attrs, add)
         elif kind in ("opaque", "alias"):
             gen = j.get("generics_text", "")
-            target = T.from_json(j.get("target")) if kind == "alias" else None
+            target = TypeNode.from_json(j.get("target")) if kind == "alias" else None
             canon = attrs_prefix(attrs) + "type %s%s" % (name, gen)
             if target is not None:
                 canon += " = " + target.text
@@ -205,7 +208,7 @@ def load_file(fj, pkgpath):
         elif kind == "interface":
             load_interface(j, attrs, add, pf)
         elif kind == "const":
-            ann = T.from_json(j.get("type"))
+            ann = TypeNode.from_json(j.get("type"))
             val = j.get("value")
             canon = "const %s" % name
             if ann is not None:
@@ -214,7 +217,7 @@ def load_file(fj, pkgpath):
                 canon += " = " + val["text"]
             add("const", name, attrs, canon, canon, {"ann": ann, "val": val})
         elif kind == "var":
-            ty = T.from_json(j.get("type"))
+            ty = TypeNode.from_json(j.get("type"))
             canon = attrs_prefix(attrs) + "var %s: %s" % (name, tstr(ty))
             add("var", name, attrs, canon, canon, {"type": ty})
         elif kind == "enum":
@@ -230,14 +233,14 @@ def load_struct(j, attrs, add):
     gen = j.get("generics_text", "")
     data = {"generics": gen, "tuple": None, "fields": collections.OrderedDict(), "embeds": []}
     if j["kind"] == "newtype":
-        data["tuple"] = [T.from_json(e) for e in j["elements"]]
+        data["tuple"] = [TypeNode.from_json(e) for e in j["elements"]]
         canon = attrs_prefix(attrs) + "struct %s%s(%s)" % (name, gen, ", ".join(t.text for t in data["tuple"]))
         show = canon
     else:
         lines = []
         for fj in j["fields"]:
             fattrs = attrs_of(fj)
-            ty = T.from_json(fj["type"])
+            ty = TypeNode.from_json(fj["type"])
             if fj["embedded"]:
                 data["embeds"].append((fattrs, ty))
                 lines.append(attrs_prefix(fattrs) + "embed " + ty.text)
@@ -258,7 +261,7 @@ def load_interface(j, attrs, add, pf):
         f = Fn.from_json(mj)
         canon = attrs_prefix(mattrs) + fn_canon(f)
         methods.append(Decl(pf.pkg, "iface_method", name + "." + f.name, mattrs, canon, canon, f))
-    embeds = [T.from_json(e) for e in j["embeds"]]
+    embeds = [TypeNode.from_json(e) for e in j["embeds"]]
     pf.iface_members[name] = (methods, embeds)
     data = {"generics": j.get("generics_text", ""), "methods": methods, "embeds": embeds}
     # canon is finalised after embed flattening (see flatten_interfaces)
@@ -266,9 +269,11 @@ def load_interface(j, attrs, add, pf):
 
 
 def load_tree(packages):
-    """{import path: PkgFile} for {import path: .d.lis file}, one dlis-parse run for all."""
+    """{import path: PkgFile} for {import path: .d.lis file}, one dlis-parse run and one
+    `lisbind binding-name` run for all."""
     parsed = parse_files(packages.values())
-    return {p: load_file(parsed[f], p) for p, f in packages.items()}
+    names = binding_names(set(packages) | {ip for f in packages.values() for ip in import_paths(parsed[f])})
+    return {p: load_file(parsed[f], p, names) for p, f in packages.items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -278,7 +283,7 @@ def load_tree(packages):
 def error_methods(pkg):
     f = Fn()
     f.name, f.generics, f.gparams, f.params, f.recv, f.collapsed = "Error", "", [], [], None, None
-    f.ret = T(False, "named", "string")
+    f.ret = TypeNode(False, "named", "string")
     canon = fn_canon(f)
     return [Decl(pkg, "iface_method", "error.Error", frozenset(), canon, canon, f)]
 
@@ -480,7 +485,7 @@ def tdiff(a, b, out, path=()):
     for x, y, tag in ((a, b, "commaok-lis"), (b, a, "commaok-ours")):
         if is_option(x) and y.kind == "tuple" and len(y.args) >= 2 and y.args[-1].text == "bool":
             out.append((tag, a.text, b.text, path))
-            rest = y.args[0] if len(y.args) == 2 else T(False, "tuple", "tuple", y.args[:-1],
+            rest = y.args[0] if len(y.args) == 2 else TypeNode(False, "tuple", "tuple", y.args[:-1],
                                                          text="(" + ", ".join(e.text for e in y.args[:-1]) + ")")
             if tag == "commaok-lis":
                 tdiff(x.args[0], rest, out, path)
@@ -790,7 +795,7 @@ def compare_fn(l, o, diff, is_method):
             if len(other.args) == 2:
                 inner = other.args[0]
             else:
-                inner = T(False, "tuple", "tuple", other.args[:-1], text="(" + ", ".join(a.text for a in other.args[:-1]) + ")")
+                inner = TypeNode(False, "tuple", "tuple", other.args[:-1], text="(" + ", ".join(a.text for a in other.args[:-1]) + ")")
         elif opt.args[0].text == "error" and other is not None and other.text == "Result<(), error>":
             if side == "lis":
                 diff.add("result: Option<error> accessor (lis) vs Result<(), error> (lisbind)", tstr(lr), tstr(orr))
@@ -962,22 +967,22 @@ def normalize_const_value(val):
 
 def compare_const(l, o, diff):
     ld, od = l.data, o.data
-    la, oa = ld["ann"], od["ann"]
-    if tstr(la) != tstr(oa) or (la is None) != (oa is None):
-        if la is None:
+    lis_ann, our_ann = ld["ann"], od["ann"]
+    if tstr(lis_ann) != tstr(our_ann) or (lis_ann is None) != (our_ann is None):
+        if lis_ann is None:
             diff.add("const: type annotation only in lisbind", l.show, o.show)
-        elif oa is None:
+        elif our_ann is None:
             diff.add("const: type annotation only in lis", l.show, o.show)
         else:
             diff.add("const: type annotation differs", l.show, o.show)
-    lv, ov = ld["val"], od["val"]
-    if lv is None or ov is None:
-        if (lv is None) != (ov is None):
+    lis_value, our_value = ld["val"], od["val"]
+    if lis_value is None or our_value is None:
+        if (lis_value is None) != (our_value is None):
             diff.add("const: value only on one side (valueless const)", l.show, o.show)
         return
-    if lv["text"] == ov["text"]:
+    if lis_value["text"] == our_value["text"]:
         return
-    a, b = normalize_const_value(lv), normalize_const_value(ov)
+    a, b = normalize_const_value(lis_value), normalize_const_value(our_value)  # (kind, value)
     if a is not None and a == b:
         diff.add("const: value formatting (same value)", l.show, o.show)
     elif a and b and a[0] == "num" and b[0] == "num" and isinstance(a[1], float) != isinstance(b[1], float):

@@ -5,7 +5,7 @@ import tempfile
 import unittest
 
 from lisbind_scripts import stdlib_compare as sc
-from lisbind_scripts.dlis import T, parse_text
+from lisbind_scripts.dlis import TypeNode, parse_text
 
 
 def tree(tmp, side, files):
@@ -122,7 +122,7 @@ class CompareStdlib(unittest.TestCase):
                 yield from walk(j["ret"])
 
         for j in (n for t in types for n in walk(t)):
-            t = T.from_json(j)
+            t = TypeNode.from_json(j)
             self.assertEqual(t.replace().text, j["text"])
 
     def test_parse_errors_become_warnings(self):
