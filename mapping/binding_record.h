@@ -23,39 +23,40 @@ enum class ParamMutability {
 };
 
 struct ParamBinding {
-  std::string name;  // Lisette name
-  lis::Type type;
+  std::string name{};  // Lisette name
+  lis::Type type{};
   ParamMutability mutability = ParamMutability::ByValue;
-  std::string writes_at;      // Written: where
+  std::string writes_at{};    // Written: where
   bool nil_accepted = false;  // the body accepts nil: Option
-  std::string nil_at;
+  std::string nil_at{};
 };
 
 struct ReceiverBinding {
-  lis::Receiver declared;  // as the method declares it
-  std::string writes_at;   // MutRef: where the body writes through it
+  lis::Receiver declared{};  // as the method declares it
+  std::string writes_at{};   // MutRef: where the body writes through it
 };
 
 // The interface whose method shape a method keeps (Rule::InterfaceMethodShape).
 struct ShapeSource {
-  std::string interface_package, interface_name;
+  std::string interface_package{};
+  std::string interface_name{};
 };
 
 struct FunctionBinding {
-  std::optional<ReceiverBinding> receiver;  // methods
-  std::vector<ParamBinding> params;
-  ResultMapping result;
+  std::optional<ReceiverBinding> receiver{};  // methods
+  std::vector<ParamBinding> params{};
+  ResultMapping result{};
   bool override_applied = false;
-  std::optional<ShapeSource> shape_source;
+  std::optional<ShapeSource> shape_source{};
 };
 
 struct Binding {
-  std::string symbol;  // `Name`, `Type.Method`, `Type.Field`
+  std::string symbol{};  // `Name`, `Type.Method`, `Type.Field`
   LedgerCode code{Rule::NoResult};
-  std::string evidence;                     // the fact behind the rule, as `result.evidence`
-  std::string lisette;                      // the Lisette declaration without its doc comment
-  std::optional<FunctionBinding> function;  // functions and methods
-  std::optional<lis::Type> field_type;      // struct fields
+  std::string evidence{};                     // the fact behind the rule, as `result.evidence`
+  std::string lisette{};                      // the Lisette declaration without its doc comment
+  std::optional<FunctionBinding> function{};  // functions and methods
+  std::optional<lis::Type> field_type{};      // struct fields
 };
 
 // One line per decision, as `lisbind explain` prints them.

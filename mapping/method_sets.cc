@@ -98,7 +98,7 @@ model::Signature error_method_signature() {
   string_type->kind = TypeKind::Basic;
   string_type->name = "string";
   model::Signature sig;
-  sig.results.push_back({"", string_type});
+  sig.results.push_back({.name = "", .type = string_type});
   return sig;
 }
 
@@ -243,7 +243,7 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
                       [](const InterfaceMethodEntry& m) { return is_exported_name(m.name); });
       if (!checkable) continue;
       size_t index = interfaces_.size();
-      interfaces_.push_back({p.path, d.name, std::move(flat)});
+      interfaces_.push_back({.package_path = p.path, .name = d.name, .flat = std::move(flat)});
       for (const auto& m : interfaces_.back().flat.methods) by_method_[m.name].push_back(index);
     }
   }

@@ -1,5 +1,6 @@
 #include "mapping/overrides.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -137,6 +138,32 @@ std::vector<std::string> Overrides::check_against(const model::ApiModel& api) co
 const Override* Overrides::find(const std::string& package, const std::string& symbol) const {
   auto it = entries_.find({package, symbol});
   return it == entries_.end() ? nullptr : &it->second;
+}
+
+model::Facts apply_override(const model::Facts& facts, const model::Signature& sig,
+                            const Override* override) {
+  model::Facts f = facts;
+  if (!override) return f;
+  const std::string place = "the overrides file";
+  f.present = true;
+  if (!override->result.empty()) {
+    if (f.results.size() < sig.results.size()) f.results.resize(sig.results.size());
+    if (!f.results.empty()) {
+      model::NilFact v =
+          override->result == "non-nil" ? model::NilFact::Never : model::NilFact::May;
+      f.results[0] = {
+          .nil = v, .at = place, .nil_with_nil_error = v, .nil_with_nil_error_at = place};
+    }
+  }
+  if (f.params.size() < sig.params.size()) f.params.resize(sig.params.size());
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    const auto& mutates = override->mutates;
+    if (std::find(mutates.begin(), mutates.end(), sig.params[i].name) != mutates.end()) {
+      f.params[i].writes = model::WriteFact::Yes;
+      f.params[i].writes_at = place;
+    }
+  }
+  return f;
 }
 
 }  // namespace lisbind::emit

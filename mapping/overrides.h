@@ -22,9 +22,7 @@
 #include <string>
 #include <vector>
 
-namespace lisbind::model {
-struct ApiModel;
-}
+#include "model/api_model.h"
 
 namespace lisbind::emit {
 
@@ -55,5 +53,11 @@ class Overrides {
  private:
   std::map<std::pair<std::string, std::string>, Override> entries_;
 };
+
+// The body's evidence with `override` applied on top: its `result` decides whether the first
+// result may be nil, its `mutates` marks parameters written, each with "the overrides file" as
+// the place. Without an override, the evidence as it is.
+model::Facts apply_override(const model::Facts& facts, const model::Signature& sig,
+                            const Override* override);
 
 }  // namespace lisbind::emit

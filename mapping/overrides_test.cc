@@ -96,5 +96,45 @@ TEST(Overrides, UnknownSymbolsCollisionsAndUnknownParametersAreReported) {
                   .empty());
 }
 
+TEST(Overrides, ApplyOnTopOfTheBodyEvidence) {
+  // func Copy(dst, src *Buffer) *Buffer, whose body returns nil on one path and reads dst only.
+  auto buffer = std::make_shared<model::TypeRef>();
+  buffer->kind = model::TypeKind::Pointer;
+  model::Signature sig;
+  sig.params = {{"dst", buffer}, {"src", buffer}};
+  sig.results = {{"", buffer}};
+  model::Facts body;
+  body.present = true;
+  body.results = {{.nil = model::NilFact::May,
+                   .at = "copy.go:9",
+                   .nil_with_nil_error = model::NilFact::Unstated,
+                   .nil_with_nil_error_at = ""}};
+  body.params = {{.writes = model::WriteFact::No,
+                  .writes_at = "",
+                  .nil = model::NilArgFact::Unstated,
+                  .nil_at = ""}};
+  Override o;
+  o.result = "non-nil";
+  o.mutates = {"dst"};
+
+  model::Facts f = apply_override(body, sig, &o);
+  ASSERT_EQ(f.results.size(), 1u);
+  EXPECT_EQ(f.results[0].nil, model::NilFact::Never);
+  EXPECT_EQ(f.results[0].at, "the overrides file");
+  ASSERT_EQ(f.params.size(), 2u);
+  EXPECT_EQ(f.params[0].writes, model::WriteFact::Yes);
+  EXPECT_EQ(f.params[0].writes_at, "the overrides file");
+  EXPECT_EQ(f.params[1].writes, model::WriteFact::Unstated);  // no evidence, none claimed
+
+  // A function the helper read no body of still takes the override as its evidence.
+  model::Facts none = apply_override({}, sig, &o);
+  EXPECT_TRUE(none.present);
+  EXPECT_EQ(none.results[0].nil, model::NilFact::Never);
+  // Without an override the evidence passes through untouched.
+  model::Facts untouched = apply_override(body, sig, nullptr);
+  EXPECT_EQ(untouched.results[0].nil, model::NilFact::May);
+  EXPECT_EQ(untouched.params[0].writes, model::WriteFact::No);
+}
+
 }  // namespace
 }  // namespace lisbind::emit

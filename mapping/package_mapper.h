@@ -1,5 +1,6 @@
 // One Go package to one `.d.lis` file plus its ledger entries. Every exported declaration is
-// decided here, each by a named rule; a construct with no Lisette form is skipped on its own,
+// decided by a named rule of its construct's rule file (const_rules.h, function_rules.h,
+// type_rules.h and the files they use); a construct with no Lisette form is skipped on its own,
 // never taking its neighbours with it.
 #pragma once
 
@@ -38,14 +39,5 @@ struct MappedPackage {
 
 MappedPackage map_package(const model::ApiModel& api, const model::Package& package,
                           const GeneratorInfo& info, const MapOptions& options = {});
-
-// `///` lines from a Go doc comment.
-std::vector<std::string> doc_lines(const std::string& doc);
-
-// A Go constant's value as a Lisette literal. Throws Unmappable for values Lisette cannot write.
-std::string const_literal(const model::ConstValue& value);
-
-// A Go string literal (as constant.Value.ExactString prints it) as a Lisette string literal.
-std::string lisette_string_literal(const std::string& go_quoted);
 
 }  // namespace lisbind::emit

@@ -48,7 +48,8 @@ class MapperTest : public ::testing::Test {
           {"kind":"type","name":"T","exported":true,"underlying":{"k":"struct","fields":[
             {"name":"A","type":{"k":"basic","name":"int"},"exported":true}]}}]}]})";
     model_ = model::parse_api_model(doc);
-    MappedPackage mapped = map_package(model_, model_.packages[1], {"test", "0.12.5"});
+    MappedPackage mapped = map_package(model_, model_.packages[1],
+                                       {.lisbind_version = "test", .lis_version = "0.12.5"});
     std::string text = lis::print_file(mapped.file);
     if (out) *out = std::move(mapped);
     return text;
@@ -174,7 +175,8 @@ TEST_F(MapperTest, EvidenceDecidesBeforeNamesAndOverridesComeLast) {
       func("Get", "", result(ptr(named("example.com/m/p", "S")))) +
       R"(,{"kind":"type","name":"S","exported":true,"underlying":{"k":"struct"}}]}]})");
   MappedPackage mapped =
-      map_package(model_, model_.packages[0], {"test", "0.12.5"}, {&overrides, true});
+      map_package(model_, model_.packages[0], {.lisbind_version = "test", .lis_version = "0.12.5"},
+                  {.overrides = &overrides, .record_decisions = true});
   std::string overridden = lis::print_file(mapped.file);
   EXPECT_NE(overridden.find("pub fn Get() -> mut Ref<S>\n"), std::string::npos) << overridden;
   ASSERT_TRUE(mapped.bindings.contains("Get"));
@@ -189,27 +191,6 @@ TEST_F(MapperTest, EvidenceDecidesBeforeNamesAndOverridesComeLast) {
   for (const auto& e : mapped.ledger)
     ledger_says_override |= e.symbol == "Get" && e.code == "evidence-non-nil+override";
   EXPECT_TRUE(ledger_says_override);
-}
-
-TEST(ConstLiteral, EveryKind) {
-  EXPECT_EQ(const_literal({"int", "-42", "", ""}), "-42");
-  EXPECT_EQ(const_literal({"int", "18446744073709551615", "", ""}), "18446744073709551615");
-  EXPECT_THROW(const_literal({"int", "18446744073709551616", "", ""}), Unmappable);
-  EXPECT_EQ(const_literal({"float", "5/2", "2.5", ""}), "2.5");
-  EXPECT_EQ(const_literal({"float", "1000000", "1e+06", ""}), "1e+06");
-  EXPECT_EQ(const_literal({"float", "3", "3", ""}), "3.0");
-  EXPECT_EQ(const_literal({"bool", "true", "", ""}), "true");
-  // The author's form is kept where Lisette can write it.
-  EXPECT_EQ(const_literal({"int", "769", "", "0x0301"}), "0x0301");
-  EXPECT_EQ(const_literal({"int", "493", "", "0755"}), "0o755");
-  EXPECT_EQ(const_literal({"int", "-16", "", "-0X10"}), "-0x10");
-  EXPECT_EQ(const_literal({"int", "1000000", "", "1e6"}), "1000000");  // a float literal for an int
-  EXPECT_EQ(const_literal({"float", "1/2", "0.5", ".5"}), "0.5");
-  EXPECT_EQ(const_literal({"float", "5", "5", "5."}), "5.0");
-  EXPECT_EQ(const_literal({"float", "1/4", "0.25", "0x1p-2"}), "0.25");
-  EXPECT_THROW(const_literal({"complex", "(1 + 2i)", "", ""}), Unmappable);
-  EXPECT_EQ(lisette_string_literal(R"("tab\there \"q\" \u00e9 \U0001f600 \x00")"),
-            R"("tab\there \"q\" \u{00e9} \U0001f600 \x00")");
 }
 
 }  // namespace

@@ -110,10 +110,12 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
   using enum ResultShape;
   if (r.empty()) {
     if (facts && facts->never_returns) {
-      return {Never, lis::never(), Rule::NeverReturns, false,
-              "every path panics or exits (" + facts->never_returns_at + ")"};
+      return {.shape = Never,
+              .type = lis::never(),
+              .rule = Rule::NeverReturns,
+              .evidence = "every path panics or exits (" + facts->never_returns_at + ")"};
     }
-    return {None, lis::unit(), Rule::NoResult};
+    return {.shape = None, .type = lis::unit(), .rule = Rule::NoResult};
   }
 
   if (is_error_type(r.back().type)) {
@@ -121,20 +123,26 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
       // Unwrap()/Err() report a held error; Err(msg) with arguments is an action (syslog).
       if (!context.is_callback && context.is_method && is_error_accessor(name) &&
           sig.params.empty()) {
-        return {Option, lis::option(lis::error_type()), Rule::ErrorAccessor};
+        return {
+            .shape = Option, .type = lis::option(lis::error_type()), .rule = Rule::ErrorAccessor};
       }
       if (context.override.direct_error)
-        return {Plain, lis::error_type(), Rule::OverrideDirectError, false, "override"};
+        return {.shape = Plain,
+                .type = lis::error_type(),
+                .rule = Rule::OverrideDirectError,
+                .evidence = "override"};
       if (!context.is_callback && !context.is_method && is_error_constructor(name)) {
-        return {Plain, lis::error_type(), Rule::ErrorConstructor};
+        return {.shape = Plain, .type = lis::error_type(), .rule = Rule::ErrorConstructor};
       }
-      return {Result, lis::result(lis::unit(), lis::error_type()), Rule::ResultError};
+      return {.shape = Result,
+              .type = lis::result(lis::unit(), lis::error_type()),
+              .rule = Rule::ResultError};
     }
     if (r.size() == 2 && (context.override.partial ||
                           (is_io_partial_function(name) && is_count_or_bytes(r[0].type)))) {
-      return {Partial,
-              lis::partial(types.map(r[0].type, Position::NonNilResult), lis::error_type()),
-              context.override.partial ? Rule::OverridePartial : Rule::IoPartial};
+      return {.shape = Partial,
+              .type = lis::partial(types.map(r[0].type, Position::NonNilResult), lis::error_type()),
+              .rule = context.override.partial ? Rule::OverridePartial : Rule::IoPartial};
     }
     if (r.size() >= 3 && has_flag_beside_error(r)) {
       // (handled bool, ret T, err error): a reactor that handled the call may still fail, and
@@ -151,7 +159,8 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
         }
         elements.push_back(std::move(element));
       }
-      return {Tuple, lis::tuple(std::move(elements)), Rule::FlagBesideError};
+      return {
+          .shape = Tuple, .type = lis::tuple(std::move(elements)), .rule = Rule::FlagBesideError};
     }
     // (T, error) promises T when err is nil; where the body returns a nil T with a nil error,
     // the success value is optional.
@@ -160,12 +169,15 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
         types.is_nilable(*r[0].type) && r[0].type->kind != TypeKind::Slice &&
         !is_unknown(r[0].type)) {
       lis::Type inner = lis::optional(types.map(r[0].type, Position::NonNilResult));
-      return {Result, lis::result(std::move(inner), lis::error_type()), Rule::ResultValueMayBeNil,
-              false, "returns nil with a nil error at " + first->nil_with_nil_error_at};
+      return {.shape = Result,
+              .type = lis::result(std::move(inner), lis::error_type()),
+              .rule = Rule::ResultValueMayBeNil,
+              .evidence = "returns nil with a nil error at " + first->nil_with_nil_error_at};
     }
-    return {Result,
-            lis::result(values(types, r, r.size() - 1, Position::NonNilResult), lis::error_type()),
-            Rule::ResultValueError};
+    return {.shape = Result,
+            .type = lis::result(values(types, r, r.size() - 1, Position::NonNilResult),
+                                lis::error_type()),
+            .rule = Rule::ResultValueError};
   }
 
   if (r.size() == 2 && is_bool(r[1].type)) {
@@ -175,11 +187,14 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
     if (presence) {
       // lis reads Option<T> of a non-nil-able T as (T, bool) by itself; a nil-able T needs the
       // hint.
-      return {CommaOk, lis::option(types.map(r[0].type, Position::NonNilResult)), Rule::CommaOk,
-              types.is_nilable(*r[0].type)};
+      return {.shape = CommaOk,
+              .type = lis::option(types.map(r[0].type, Position::NonNilResult)),
+              .rule = Rule::CommaOk,
+              .comma_ok = types.is_nilable(*r[0].type)};
     }
-    return {Tuple, values(types, r, 2, Position::NonNilResult),
-            flag.empty() ? Rule::BoolUnnamedFlag : Rule::BoolNamedFlag};
+    return {.shape = Tuple,
+            .type = values(types, r, 2, Position::NonNilResult),
+            .rule = flag.empty() ? Rule::BoolUnnamedFlag : Rule::BoolNamedFlag};
   }
 
   if (r.size() == 1) {
@@ -188,34 +203,46 @@ ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,
     if (const model::ResultFact* f = facts ? facts->result(0) : nullptr;
         f && !context.is_callback) {
       if (f->nil == model::NilFact::Never && t->kind == TypeKind::Pointer) {
-        return {Plain, types.map(t, Position::NonNilResult), Rule::EvidenceNonNil, false,
-                "every return is non-nil"};
+        return {.shape = Plain,
+                .type = types.map(t, Position::NonNilResult),
+                .rule = Rule::EvidenceNonNil,
+                .evidence = "every return is non-nil"};
       }
       if (f->nil == model::NilFact::May && types.is_nilable(*t) && t->kind != TypeKind::Slice &&
           !is_unknown(t)) {
-        return {Option, lis::optional(types.map(t, Position::Result)), Rule::EvidenceMayBeNil,
-                false, "returns nil at " + f->at};
+        return {.shape = Option,
+                .type = lis::optional(types.map(t, Position::Result)),
+                .rule = Rule::EvidenceMayBeNil,
+                .evidence = "returns nil at " + f->at};
       }
     }
     if (context.sentinel_minus_one && t->kind == TypeKind::Basic && t->name == "int") {
-      return {Option, lis::option(lis::basic("int")), Rule::SentinelMinusOne};
+      return {
+          .shape = Option, .type = lis::option(lis::basic("int")), .rule = Rule::SentinelMinusOne};
     }
     if (t->kind == TypeKind::Pointer && !context.is_callback) {
       // A constructor hands back what it built (a factory's New* method too, promauto.Factory's
       // NewCounterVec); a fluent builder hands back its receiver.
       if (is_constructor_name(name)) {
-        return {Plain, types.map(t, Position::NonNilResult), Rule::Constructor};
+        return {.shape = Plain,
+                .type = types.map(t, Position::NonNilResult),
+                .rule = Rule::Constructor};
       }
       const auto& e = t->elem;
       if (context.is_method && e && e->kind == TypeKind::Named && e->pkg == context.receiver_pkg &&
           e->name == context.receiver_name) {
-        return {Plain, types.map(t, Position::NonNilResult), Rule::FluentBuilder};
+        return {.shape = Plain,
+                .type = types.map(t, Position::NonNilResult),
+                .rule = Rule::FluentBuilder};
       }
     }
-    return {Plain, types.map(t, context.is_callback ? Position::NonNilResult : Position::Result),
-            Rule::SingleResult};
+    return {.shape = Plain,
+            .type = types.map(t, context.is_callback ? Position::NonNilResult : Position::Result),
+            .rule = Rule::SingleResult};
   }
-  return {Tuple, values(types, r, r.size(), Position::NonNilResult), Rule::Tuple};
+  return {.shape = Tuple,
+          .type = values(types, r, r.size(), Position::NonNilResult),
+          .rule = Rule::Tuple};
 }
 
 }  // namespace lisbind::emit

@@ -23,21 +23,12 @@ enum class ResultShape {
 };
 
 struct ResultMapping {
-  ResultMapping() = default;
-  ResultMapping(ResultShape shape, lis::Type type, Rule rule, bool comma_ok = false,
-                std::string evidence = {})
-      : shape(shape),
-        type(std::move(type)),
-        rule(rule),
-        comma_ok(comma_ok),
-        evidence(std::move(evidence)) {}
-
   ResultShape shape = ResultShape::None;
   lis::Type type = lis::unit();  // the whole Lisette result; unit for None
   Rule rule = Rule::NoResult;
   bool comma_ok = false;  // needs #[go(comma_ok)]
-  std::string
-      evidence;  // the body fact (or override) behind the rule, e.g. "returns nil at f.go:12"
+  // The body fact (or override) behind the rule, e.g. "returns nil at f.go:12".
+  std::string evidence{};
 
   bool has_result() const { return shape != ResultShape::None; }
   // Result<(), error>: a lone error reporting failure.
@@ -53,25 +44,17 @@ struct ResultOverride {
   bool direct_error = false;  // a lone error is a value, not a failure
 };
 
+// Where a signature stands, for the conventions that depend on it. Built with designated
+// initialisers; what is left out is a plain function.
 struct SignatureContext {
-  SignatureContext(std::string function_name, bool is_method, bool is_callback,
-                   std::string receiver_pkg = {}, std::string receiver_name = {},
-                   bool sentinel_minus_one = false)
-      : function_name(std::move(function_name)),
-        is_method(is_method),
-        is_callback(is_callback),
-        receiver_pkg(std::move(receiver_pkg)),
-        receiver_name(std::move(receiver_name)),
-        sentinel_minus_one(sentinel_minus_one) {}
-
-  std::string function_name;  // Go name, for name-based conventions
+  std::string function_name{};  // Go name, for name-based conventions
   bool is_method = false;
-  bool is_callback = false;  // a function type inside another signature
-  std::string receiver_pkg;  // methods: the receiver's named type, for fluent builders
-  std::string receiver_name;
+  bool is_callback = false;    // a function type inside another signature
+  std::string receiver_pkg{};  // methods: the receiver's named type, for fluent builders
+  std::string receiver_name{};
   bool sentinel_minus_one = false;      // the doc says an int result of -1 means "not found"
   const model::Facts* facts = nullptr;  // body evidence, overrides applied
-  ResultOverride override;
+  ResultOverride override{};
 };
 
 ResultMapping map_results(const TypeMapper& types, const model::Signature& sig,

@@ -31,7 +31,7 @@ Mapped map(const std::string& sig_json, SignatureContext context) {
   TypeMapper types(api, "example.com/r",
                    [](const std::string&, const std::string& name, size_t) { return name; });
   ResultMapping r = map_results(types, api.packages[0].find_decl("F")->sig, context);
-  return {r, lis::to_text(r.type)};
+  return {.mapping = r, .text = lis::to_text(r.type)};
 }
 
 const char* kBool = R"({"k":"basic","name":"bool"})";
@@ -47,7 +47,7 @@ TEST(ResultRules, AHandledFlagBesideAValueAndAnErrorIsATupleNotAResult) {
   // func F() (handled bool, ret Object, err error): the fake clientset's ReactionFunc.
   Mapped m = map(R"({"results":[)" + result("handled", kBool) + "," + result("ret", kObject) + "," +
                      result("err", kError) + "]}",
-                 {"F", false, true});
+                 {.function_name = "F", .is_callback = true});
   EXPECT_EQ(m.mapping.rule, Rule::FlagBesideError);
   EXPECT_EQ(m.mapping.shape, ResultShape::Tuple);
   EXPECT_EQ(m.text, "(bool, Option<Object>, Option<error>)");
@@ -57,30 +57,34 @@ TEST(ResultRules, APresenceFlagBesideAnErrorStaysAResult) {
   // func F() (val int64, found bool, err error): unstructured.NestedInt64.
   Mapped m = map(R"({"results":[)" + result("val", R"({"k":"basic","name":"int64"})") + "," +
                      result("found", kBool) + "," + result("err", kError) + "]}",
-                 {"F", false, false});
+                 {.function_name = "F"});
   EXPECT_EQ(m.mapping.rule, Rule::ResultValueError);
   EXPECT_EQ(m.text, "Result<(int64, bool), error>");
 }
 
 TEST(ResultRules, AFactoryMethodNamedNewIsAConstructor) {
   // func (Factory) NewCounter() *T: promauto.Factory.NewCounterVec, no body evidence.
-  Mapped m = map(R"({"results":[)" + result("", kPtrT) + "]}",
-                 {"NewCounter", true, false, "example.com/r", "Factory"});
+  Mapped m = map(R"({"results":[)" + result("", kPtrT) + "]}", {.function_name = "NewCounter",
+                                                                .is_method = true,
+                                                                .receiver_pkg = "example.com/r",
+                                                                .receiver_name = "Factory"});
   EXPECT_EQ(m.mapping.rule, Rule::Constructor);
   EXPECT_EQ(m.text, "mut Ref<T>");
-  Mapped find = map(R"({"results":[)" + result("", kPtrT) + "]}",
-                    {"Find", true, false, "example.com/r", "Factory"});
+  Mapped find = map(R"({"results":[)" + result("", kPtrT) + "]}", {.function_name = "Find",
+                                                                   .is_method = true,
+                                                                   .receiver_pkg = "example.com/r",
+                                                                   .receiver_name = "Factory"});
   EXPECT_EQ(find.mapping.rule, Rule::SingleResult);
   EXPECT_EQ(find.text, "Option<mut Ref<T>>");
 }
 
 TEST(ResultRules, CommaOkOnlyForAPresenceName) {
   Mapped ok = map(R"({"results":[)" + result("", kPtrT) + "," + result("ok", kBool) + "]}",
-                  {"F", false, false});
+                  {.function_name = "F"});
   EXPECT_EQ(ok.mapping.shape, ResultShape::CommaOk);
   EXPECT_TRUE(ok.mapping.comma_ok);  // a nil-able T needs lis's hint
   Mapped flag = map(R"({"results":[)" + result("", kPtrT) + "," + result("shutdown", kBool) + "]}",
-                    {"F", false, false});
+                    {.function_name = "F"});
   EXPECT_EQ(flag.mapping.rule, Rule::BoolNamedFlag);
   EXPECT_EQ(flag.mapping.shape, ResultShape::Tuple);
 }

@@ -159,7 +159,7 @@ lis::Type TypeMapper::map_signature_as_fn_type(const model::Signature& sig) cons
                          ? lis::var_args(map(p.type->elem, Position::Callback))
                          : map(p.type, Position::Callback));
   }
-  ResultMapping r = map_results(*this, sig, {"", false, true, "", ""});
+  ResultMapping r = map_results(*this, sig, {.is_callback = true});
   return lis::fn(std::move(params), r.type);
 }
 
