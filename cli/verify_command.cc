@@ -19,6 +19,7 @@
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
 #include "project/lisette_manifest.h"
+#include "verify/verified_ledger.h"
 #include "verify/verify_run.h"
 
 namespace lisbind::cli {
@@ -71,6 +72,39 @@ std::vector<std::string> project_requests(const fs::path& project) {
   return specs;
 }
 
+// The verdicts written into the ledgers asked for: the project's vendored one (read, annotated
+// and replaced atomically; a ledger that is not JSON is refused, not overwritten) and/or a copy of
+// the generated one. Returns the tally line, or "" when no ledger was written.
+std::string write_verified_ledgers(const verify::VerifyReport& report,
+                                   const emit::Ledger& generated, const fs::path& project_ledger,
+                                   const std::string& ledger_out) {
+  std::string line;
+  if (!project_ledger.empty() && fs::exists(project_ledger)) {
+    nlohmann::json vendored;
+    try {
+      vendored = nlohmann::json::parse(read_file(project_ledger));
+    } catch (const nlohmann::json::exception&) {
+      throw UserError(project_ledger.string() +
+                      " is not valid JSON; regenerate it with `lisbind sync`");
+    }
+    if (!vendored.is_object() || !vendored.contains("packages") ||
+        !vendored["packages"].is_object())
+      throw UserError(project_ledger.string() +
+                      " is not a lisbind ledger; regenerate it with `lisbind sync`");
+    auto tally = verify::record_verification(vendored, report);
+    write_file_atomically(project_ledger, vendored.dump(1) + "\n");
+    line = verify::tally_line(tally, report.packages.size()) + " (written to " +
+           project_ledger.string() + ")";
+  }
+  if (!ledger_out.empty()) {
+    nlohmann::json copy = generated.to_json();
+    auto tally = verify::record_verification(copy, report);
+    write_file_atomically(ledger_out, copy.dump(1) + "\n");
+    line = verify::tally_line(tally, report.packages.size()) + " (written to " + ledger_out + ")";
+  }
+  return line;
+}
+
 }  // namespace
 
 CommandAction setup_verify(CLI::App& sub) {
@@ -82,6 +116,7 @@ CommandAction setup_verify(CLI::App& sub) {
     std::string report;
     std::vector<std::string> tags;
     std::string overrides;
+    std::string ledger;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("packages", o->specs,
@@ -93,6 +128,10 @@ CommandAction setup_verify(CLI::App& sub) {
   sub.add_option("--keep", o->keep, "Keep the probe project in this directory (for debugging)");
   sub.add_option("--report", o->report,
                  "Also write the JSON report (lisbind-verify.json) to this file");
+  sub.add_option("--ledger", o->ledger,
+                 "Write the ledger of the verified bindings, each symbol with its verification, "
+                 "to this file (inside a project with no packages named, lisbind/ledger.json is "
+                 "updated)");
   sub.add_option("--tags", o->tags, "Extra Go build tags")->delimiter(',');
   sub.add_option("--overrides", o->overrides, "A TOML file of corrections")
       ->check(CLI::ExistingFile);
@@ -105,11 +144,17 @@ CommandAction setup_verify(CLI::App& sub) {
       "implementations of\n"
       "bound interfaces). `lis check`, `lis build` and `go build -gcflags=-e` judge the probes; "
       "each error is\n"
-      "traced to its declaration. Exits 1 when any declaration fails.");
+      "traced to its declaration. Every ledger symbol of a verified package gets a verdict\n"
+      "(verified, failed, lis-limitation, unprobed, not-bound) with the lis, Go and runtime that "
+      "judged it.\n"
+      "Exits 1 when any declaration fails.");
   return [o]() {
     auto t0 = std::chrono::steady_clock::now();
     const bool progress = !o->quiet;
     fs::path script = runtime_script();
+    // Inside a project with no packages named: what it imported, with its overrides, and the
+    // verdicts go into its vendored ledger.
+    fs::path project_ledger;
     if (o->specs.empty()) {
       auto project = find_lisette_project(fs::current_path());
       if (!project)
@@ -117,6 +162,9 @@ CommandAction setup_verify(CLI::App& sub) {
             "name the packages to verify, or run inside a Lisette project that used `lisbind "
             "import`");
       o->specs = project_requests(*project);
+      project_ledger = *project / "lisbind" / "ledger.json";
+      if (o->overrides.empty() && fs::exists(*project / "lisbind-overrides.toml"))
+        o->overrides = (*project / "lisbind-overrides.toml").string();
     }
     SystemProcessRunner runner;
     if (progress)
@@ -134,10 +182,13 @@ CommandAction setup_verify(CLI::App& sub) {
     options.info = {kLisbindVersion, kPinnedLisVersion, kMappingRulesId};
     verify::VerifyReport report = verify::run_verify(gen.api, gen.generated, runner, options);
     if (!o->report.empty()) write_file_atomically(o->report, report.to_json().dump(1) + "\n");
+    const std::string tally =
+        write_verified_ledgers(report, gen.generated.ledger, project_ledger, o->ledger);
     if (o->json) {
       std::cout << report.to_json().dump(1) << "\n";
     } else {
       std::cout << report.text();
+      if (!tally.empty()) std::cout << tally << "\n";
     }
     auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (progress) {

@@ -263,10 +263,30 @@ class Run {
     }
   }
 
+  // The line scripts/with-lis-runtime prints about the runtime module it let the build use.
+  void note_runtime(const ProcessResult& build) {
+    static const std::regex kRuntimeLine(
+        R"(with-lis-runtime: (using [^\n]*|the module proxy refuses[^\n]*))");
+    std::smatch m;
+    std::string err = build.err;
+    if (std::regex_search(err, m, kRuntimeLine)) report_.judge.runtime = m[1].str();
+  }
+
+  // Which lis and Go judge the probes, for the record a verification leaves in the ledger.
+  void note_judge() {
+    auto first_line = [](const std::string& s) { return s.substr(0, s.find('\n')); };
+    ProcessResult lis = run_tool({options_.lis, "--version"}, project_);
+    if (lis.exit_code == 0) report_.judge.lis = first_line(lis.out);
+    ProcessResult go = run_tool({"go", "env", "GOVERSION"}, project_);
+    if (go.exit_code == 0) report_.judge.go = first_line(go.out);
+  }
+
   // Step 4: lis build (it stops after 10 Go errors), then go build -gcflags=-e for all of them.
   void build_step() {
+    note_judge();
     std::string script = options_.runtime_script.string();
     ProcessResult b = run_tool({script, options_.lis, "build"}, project_);
+    note_runtime(b);
     std::string combined = b.out + "\n" + b.err;
     if (b.exit_code == 0) {
       built_ = true;
@@ -330,6 +350,18 @@ class Run {
       ProcessResult r = run_tool({options_.lis, "emit"}, project_);
       return r.exit_code == 0 && (r.out + r.err).find("panicked") == std::string::npos;
     };
+    // A project that cannot be emitted without any probe is broken for another reason (a
+    // missing runtime, an unreadable typedef): no probe is to blame, and none is passed off as
+    // a lis limitation.
+    if (!emits({})) {
+      ProcessResult r = run_tool({options_.lis, "emit"}, project_);
+      report_.notes.push_back("lis emit fails even with no probes in the project:\n" + r.out +
+                              r.err);
+      for (auto& s : packages_) s.active.clear();
+      for (int id : keep) packages_[owner_.at(id).first].active.insert(id);
+      install();
+      return;
+    }
     std::vector<int> culprits;
     std::function<void(const std::vector<int>&)> bisect = [&](const std::vector<int>& set) {
       if (set.empty() || emits(set)) return;

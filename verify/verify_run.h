@@ -3,9 +3,8 @@
 // are set aside, `lis build` plus `go build -gcflags=-e` for every Go error, trace each error to
 // its probe, and report per declaration.
 //
-// Results are kept apart from the ledger (`lisbind-verify.json`, keyed like the ledger by package
-// and symbol): the ledger is a pure function of the model and the rules, cached and vendored by
-// hash, while a verification depends on the lis and Go that ran it.
+// The report (`lisbind-verify.json`) is keyed like the ledger by package and symbol;
+// verify/verified_ledger.h writes its verdicts into a ledger.
 #pragma once
 
 #include <filesystem>
@@ -48,7 +47,15 @@ struct PackageResult {
   bool passed() const { return count(Outcome::Failed) + count(Outcome::Unchecked) == 0; }
 };
 
+// What judged the probes: a verification holds for these versions, not for others.
+struct Judge {
+  std::string lis;      // `lis --version`
+  std::string go;       // `go env GOVERSION`
+  std::string runtime;  // which lis runtime module the build used (scripts/with-lis-runtime)
+};
+
 struct VerifyReport {
+  Judge judge;
   std::vector<PackageResult> packages;
   std::vector<std::string> notes;  // errors no probe could be blamed for, tool failures
   std::vector<std::string>
