@@ -50,6 +50,9 @@ namespace lisbind::emit {
   X(Tuple, "tuple", "several results without an error or flag: a tuple")                           \
   X(InterfaceMethodShape, "interface-method-shape",                                                \
     "a method that implements an interface keeps the interface method's shape")                    \
+  /* type parameters */                                                                            \
+  X(CollapsedTypeParams, "collapsed-type-params",                                                  \
+    "a type parameter constrained to one slice or map type (`S ~[]E`) is that type: `Slice<E>`")   \
   /* constants and variables */                                                                    \
   X(ConstUntyped, "const-untyped", "an untyped constant with a Lisette literal")                   \
   X(ConstTyped, "const-typed", "a typed constant with a Lisette literal")                          \

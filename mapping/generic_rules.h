@@ -21,4 +21,21 @@ struct GenericsMapping {
 GenericsMapping map_type_params(const TypeMapper& types,
                                 const std::vector<model::TypeParam>& tparams);
 
+// A generic function as Lisette can call it (Rule::CollapsedTypeParams). Go's `[S ~[]E, E any]`
+// needs no S in Lisette: S is the slice type itself, and writing it so lets lis infer every type
+// argument from the arguments (`func Keys[M ~map[K]V, K comparable, V any](m M) []K` as
+// `Keys<M, K, V>(m: M)` leaves V uninferable, and lis refuses the function as a value). lis then
+// rebuilds Go's type arguments from the recipe: Go's type parameters in order, as Lisette types.
+struct CollapsedSignature {
+  model::Signature sig{};                   // with each collapsed parameter replaced by its type
+  std::vector<model::TypeParam> tparams{};  // the parameters left
+  std::string recipe{};                     // `Slice<E>, E`; empty when nothing was collapsed
+  std::string note{};                       // for the ledger: `collapsed-type-params: S = Slice<E>`
+};
+
+// Collapses each type parameter whose constraint is exactly one slice or map type (tilde or not)
+// that does not refer to the parameter itself, when no other constraint names it.
+CollapsedSignature collapse_core_type_params(const TypeMapper& types, const model::Signature& sig,
+                                             const std::vector<model::TypeParam>& tparams);
+
 }  // namespace lisbind::emit

@@ -136,15 +136,23 @@ class PackageMapper {
 
   void add_function(const Decl& d) {
     try {
+      CollapsedSignature collapsed = collapse_core_type_params(types_, d.sig, d.tparams);
       MappedFunction mapped =
-          map_function(types_, d.sig, {.function_name = d.name},
+          map_function(types_, collapsed.sig, {.function_name = d.name},
                        {.doc = d.doc, .facts = &d.facts, .override = override_for(d.name)});
-      GenericsMapping generics = map_type_params(types_, d.tparams);
+      GenericsMapping generics = map_type_params(types_, collapsed.tparams);
       mapped.declaration.generics = std::move(generics.generics);
+      if (!collapsed.recipe.empty()) {
+        mapped.declaration.attributes.insert(
+            mapped.declaration.attributes.begin(),
+            {lis::AttributeKind::CollapsedTypeParams, collapsed.recipe});
+      }
       LedgerCode code(mapped.rule, mapped.binding.override_applied);
       explain_function(d.name, code, mapped, true);
       out_.file.functions.push_back(std::move(mapped.declaration));
-      add_ledger_entry(d.name, "func", BindStatus::Bound, code, std::move(generics.note));
+      std::string note = collapsed.note;
+      if (!generics.note.empty()) note += (note.empty() ? "" : "; ") + generics.note;
+      add_ledger_entry(d.name, "func", BindStatus::Bound, code, std::move(note));
     } catch (const Unmappable& e) {
       add_skipped(d, d.name, "func", e);
     }

@@ -14,16 +14,18 @@ namespace lisbind::lis {
 
 // The `#[...]` lines lisbind writes; the printer spells them.
 enum class AttributeKind {
-  Unexported,          // #[go(unexported)]
-  UnexportedIdentity,  // #[go(unexported, "<arg>")]: an interface method known by its Go identity
-  Constraint,          // #[go(constraint)]
-  HiddenFields,        // #[go(hidden_fields)]
-  Incomparable,        // #[go(incomparable)]
-  CommaOk,             // #[go(comma_ok)]
-  SentinelMinusOne,    // #[go(sentinel_minus_one)]
-  GoName,              // #[go("<arg>")]: the Go name of a renamed function
-  AllowUnusedResult,   // #[allow(unused_result)]
-  AllowUnusedValue,    // #[allow(unused_value)]
+  Unexported,           // #[go(unexported)]
+  UnexportedIdentity,   // #[go(unexported, "<arg>")]: an interface method known by its Go identity
+  Constraint,           // #[go(constraint)]
+  HiddenFields,         // #[go(hidden_fields)]
+  Incomparable,         // #[go(incomparable)]
+  CommaOk,              // #[go(comma_ok)]
+  SentinelMinusOne,     // #[go(sentinel_minus_one)]
+  GoName,               // #[go("<arg>")]: the Go name of a renamed function
+  CollapsedTypeParams,  // #[go(collapsed_type_params, "<arg>")]: Go's type parameters, as
+                        // Lisette types, of a function whose slice or map parameter was collapsed
+  AllowUnusedResult,    // #[allow(unused_result)]
+  AllowUnusedValue,     // #[allow(unused_value)]
 };
 
 struct Attribute {

@@ -55,6 +55,8 @@ std::string attribute_text(const Attribute& a) {
       return "#[go(sentinel_minus_one)]";
     case AttributeKind::GoName:
       return "#[go(\"" + a.arg + "\")]";
+    case AttributeKind::CollapsedTypeParams:
+      return "#[go(collapsed_type_params, \"" + a.arg + "\")]";
     case AttributeKind::AllowUnusedResult:
       return "#[allow(unused_result)]";
     case AttributeKind::AllowUnusedValue:
