@@ -10,6 +10,7 @@
 #include "syntax/go_syntax.h"
 #include "syntax/names.h"
 #include "syntax/printer.h"
+#include "verify/type_arguments.h"
 
 namespace lisbind::verify {
 namespace {
@@ -53,7 +54,35 @@ bool names_any(const lis::Type& type, const std::set<std::string>& names) {
                      [&](const lis::Type& arg) { return names_any(arg, names); });
 }
 
+// An import path as part of a Lisette identifier: `k8s.io/api` -> `k8s_io_api`.
+std::string identifier_stem(const std::string& path) {
+  std::string stem;
+  for (char c : path)
+    stem += is_ident_char(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+  return stem;
+}
+
 constexpr const char* kProbedAlias = "lisbind_probed";
+
+// The type argument chosen for each type parameter of a generic declaration being probed, and
+// the imports naming them needs (a type of another package that implements a constraint).
+struct Instantiation {
+  std::map<std::string, lis::Type> by_param{};
+  std::vector<std::string> imports{};
+};
+
+// `<int, string>` after a generic declaration's name in reports; empty when it is not generic.
+std::string instantiation_text(const std::vector<lis::Generic>& generics,
+                               const Instantiation& arguments) {
+  if (generics.empty()) return "";
+  std::string out = "<";
+  for (size_t i = 0; i < generics.size(); ++i) {
+    auto it = arguments.by_param.find(generics[i].name);
+    out += (i ? ", " : "") +
+           (it == arguments.by_param.end() ? generics[i].name : lis::to_text(it->second));
+  }
+  return out + ">";
+}
 
 class ProbeWriter {
  public:
@@ -64,11 +93,7 @@ class ProbeWriter {
     // Under an alias of its own: the typedef's imports were named without the package itself in
     // view (client-go's autoscaling/v2 client imports k8s.io/api/autoscaling/v2, both `v2`).
     out_.binding = kProbedAlias;
-    std::string stem;
-    for (char c : pkg.path)
-      stem +=
-          is_ident_char(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
-    out_.file_stem = "probe_" + stem;
+    out_.file_stem = "probe_" + identifier_stem(pkg.path);
     out_.base_imports.push_back(std::string("import ") + kProbedAlias + " \"go:" + pkg.path + "\"");
     for (const auto& i : file.imports) {
       out_.base_imports.push_back(i.alias.empty() ? "import \"go:" + i.path + "\""
@@ -105,7 +130,7 @@ class ProbeWriter {
 
   lis::Type q(const lis::Type& type,
               const std::optional<lis::Type>& self_type = std::nullopt) const {
-    return qualify_type(type, own_types_, out_.binding, self_type);
+    return qualify_type(type, own_types_, out_.binding, self_type, package_binding(pkg_.path));
   }
 
   // True when `type` names an unexported type of the package, which a probe cannot write.
@@ -128,6 +153,51 @@ class ProbeWriter {
     out_.unprobed.push_back({pkg_.path, symbol, reason});
   }
 
+  // Arguments for the type parameters of the Go declaration `go_name`, so that a generic
+  // declaration is probed at one instantiation that satisfies its constraints (none: not
+  // generic). Records the symbol as unprobed and returns nullopt when none can be chosen.
+  std::optional<Instantiation> instantiation(const std::string& go_name,
+                                             const std::string& symbol) {
+    const model::Decl* d = pkg_.find_decl(go_name);
+    if (!d) {
+      unprobed(symbol, "generic, and its Go declaration is not in the model");
+      return std::nullopt;
+    }
+    Instantiation chosen;
+    // A type of another package is imported under an alias of its own: its usual name may be
+    // taken by the typedef's imports.
+    auto binding_of = [&](const std::string& package) -> std::string {
+      if (auto it = import_binding_.find(package); it != import_binding_.end()) return it->second;
+      std::string alias = "lisbind_arg_" + identifier_stem(package);
+      std::string line = "import " + alias + " \"go:" + package + "\"";
+      if (std::find(chosen.imports.begin(), chosen.imports.end(), line) == chosen.imports.end())
+        chosen.imports.push_back(line);
+      return alias;
+    };
+    TypeArguments arguments = choose_type_arguments(api_, d->tparams, &implementers_, binding_of);
+    if (!arguments.unsupported.empty()) {
+      unprobed(symbol, "generic: " + arguments.unsupported);
+      return std::nullopt;
+    }
+    chosen.by_param = std::move(arguments.by_param);
+    return chosen;
+  }
+
+  // A type of the typedef as the probe writes it: qualified, and instantiated.
+  lis::Type probe_type(const lis::Type& type, const Instantiation& arguments,
+                       const std::optional<lis::Type>& self_type = std::nullopt) const {
+    return substitute(q(type, self_type), arguments.by_param);
+  }
+
+  // `binding.T` or `binding.T<args...>` for one of the package's own types.
+  lis::Type own_type(const std::string& name, const std::vector<lis::Generic>& generics,
+                     const Instantiation& arguments) const {
+    std::vector<lis::Type> args;
+    for (const auto& g : generics)
+      args.push_back(substitute(lis::type_param(g.name), arguments.by_param));
+    return lis::named(out_.binding + "." + name, std::move(args));
+  }
+
   Probe& add(ProbeKind kind, const std::string& symbol, const std::string& what) {
     Probe p;
     p.id = next_id_++;
@@ -146,39 +216,51 @@ class ProbeWriter {
                        type, params, expr);
   }
 
+  // A generic function is taken at the instantiation its expected type gives: lis infers the
+  // type arguments from it and emits `pkg.F[int]`, which Go checks against the constraints.
   void function(const lis::Function& f) {
-    if (!f.generics.empty())
-      return unprobed(f.name, "generic function (needs type arguments to be taken as a value)");
-    const model::Decl* d = pkg_.find_decl(f.name);
-    std::vector<lis::Type> params;
-    for (const auto& p : f.params) params.push_back(q(p.type));
     if (signature_names_hidden_type(f))
       return unprobed(f.name, "signature names an unexported type that Lisette code cannot write");
-    Probe& p = add(ProbeKind::Func, f.name, f.name);
+    Instantiation arguments;
+    if (!f.generics.empty()) {
+      auto chosen = instantiation(f.name, f.name);
+      if (!chosen) return;
+      arguments = std::move(*chosen);
+    }
+    const model::Decl* d = pkg_.find_decl(f.name);
+    std::vector<lis::Type> params;
+    for (const auto& p : f.params) params.push_back(probe_type(p.type, arguments));
+    Probe& p = add(ProbeKind::Func, f.name, f.name + instantiation_text(f.generics, arguments));
+    p.imports = arguments.imports;
     p.go_decl = d ? emit::go_func_text("", f.name, d->sig) : "";
     p.lis_decl = lisette_function_text(f, true);
-    p.text =
-        take_probe(p.id, fn_type(params, q(result_or_unit(f))), "", out_.binding + "." + f.name);
+    p.text = take_probe(p.id, fn_type(params, probe_type(result_or_unit(f), arguments)), "",
+                        out_.binding + "." + f.name);
   }
 
   void method(const lis::Impl& impl, const lis::Function& m) {
     std::string symbol = impl.type_name + "." + m.name;
-    if (!impl.generics.empty() || !m.generics.empty())
-      return unprobed(symbol, "method of a generic type");
     if (hidden_types_.contains(impl.type_name))
       return;  // not exported: nothing user code can reach
-    lis::Type self_type = lis::named(out_.binding + "." + impl.type_name);
+    if (!m.generics.empty()) return unprobed(symbol, "method with type parameters of its own");
+    if (signature_names_hidden_type(m))
+      return unprobed(symbol, "signature names an unexported type that Lisette code cannot write");
+    Instantiation arguments;
+    if (!impl.generics.empty()) {
+      auto chosen = instantiation(impl.type_name, symbol);
+      if (!chosen) return;
+      arguments = std::move(*chosen);
+    }
+    lis::Type self_type = own_type(impl.type_name, impl.generics, arguments);
     std::vector<lis::Type> params;
     if (m.receiver) {
       const lis::Receiver& r = *m.receiver;
-      params.push_back(
-          r.form == lis::ReceiverForm::Value
-              ? self_type
-              : q(lis::ref(r.self_type, r.form == lis::ReceiverForm::MutRef), self_type));
+      params.push_back(r.form == lis::ReceiverForm::Value
+                           ? self_type
+                           : probe_type(lis::ref(r.self_type, r.form == lis::ReceiverForm::MutRef),
+                                        arguments, self_type));
     }
-    for (const auto& p : m.params) params.push_back(q(p.type, self_type));
-    if (signature_names_hidden_type(m))
-      return unprobed(symbol, "signature names an unexported type that Lisette code cannot write");
+    for (const auto& p : m.params) params.push_back(probe_type(p.type, arguments, self_type));
     std::string go_decl;
     if (const model::Decl* d = pkg_.find_decl(impl.type_name)) {
       for (const auto& gm : d->methods) {
@@ -187,11 +269,14 @@ class ProbeWriter {
                                        m.name, gm.sig);
       }
     }
-    Probe& p = add(ProbeKind::Method, symbol, symbol);
+    Probe& p = add(ProbeKind::Method, symbol,
+                   impl.type_name + instantiation_text(impl.generics, arguments) + "." + m.name);
+    p.imports = arguments.imports;
     p.go_decl = go_decl;
     p.lis_decl = "impl " + impl.type_name + " { " + lisette_function_text(m, false) + " }";
-    p.text = take_probe(p.id, fn_type(params, q(result_or_unit(m), self_type)), "",
-                        lis::to_text(self_type) + "." + m.name);
+    // The method value is named through the bare type; lis instantiates it from the expected type.
+    p.text = take_probe(p.id, fn_type(params, probe_type(result_or_unit(m), arguments, self_type)),
+                        "", out_.binding + "." + impl.type_name + "." + m.name);
   }
 
   const model::Field* go_field(const std::string& type_name, const std::string& field) const {
@@ -206,12 +291,20 @@ class ProbeWriter {
 
   void type(const lis::TypeDecl& t) {
     if (!exported(t.name)) return;
-    if (!t.generics.empty()) return unprobed(t.name, "generic type (its uses need type arguments)");
     if (lis::has_attribute(t.attributes, lis::AttributeKind::Constraint))
       return unprobed(t.name, "constraint-only interface");
-    std::string self_type = out_.binding + "." + t.name;
+    Instantiation arguments;
+    if (!t.generics.empty()) {
+      auto chosen = instantiation(t.name, t.name);
+      if (!chosen) return;
+      arguments = std::move(*chosen);
+    }
+    const lis::Type self = own_type(t.name, t.generics, arguments);
+    const std::string self_type = lis::to_text(self);
+    const std::string shown = t.name + instantiation_text(t.generics, arguments);
     {
-      Probe& p = add(ProbeKind::Type, t.name, t.name);
+      Probe& p = add(ProbeKind::Type, t.name, shown);
+      p.imports = arguments.imports;
       if (const model::Decl* d = pkg_.find_decl(t.name); d && d->underlying) {
         p.go_decl = "type " + t.name + (d->alias ? " = " : " ") +
                     first_line(emit::go_type_text(*d->underlying));
@@ -227,20 +320,21 @@ class ProbeWriter {
                    "field type names an unexported type that Lisette code cannot write");
           continue;
         }
-        Probe& p = add(ProbeKind::Field, t.name, t.name + "." + f.name);
+        Probe& p = add(ProbeKind::Field, t.name, shown + "." + f.name);
+        p.imports = arguments.imports;
         if (const model::Field* gf = go_field(t.name, f.name))
           p.go_decl = t.name + "." + f.name + " " + emit::go_type_text(*gf->type);
         p.lis_decl = "pub " + f.name + ": " + lis::to_text(f.type);
         // Through a writable pointer: a read-only value would make every field read-only too.
-        p.text = take_probe(p.id, lis::to_text(q(f.type)), "v: mut Ref<" + self_type + ">",
-                            "v." + f.name);
+        p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments, self)),
+                            "v: mut Ref<" + self_type + ">", "v." + f.name);
       }
     }
-    if (t.form == lis::TypeForm::Interface) implement(t);
+    if (t.form == lis::TypeForm::Interface) implement(t, arguments);
   }
 
   // A Lisette struct with the interface's methods, passed where Go expects the interface.
-  void implement(const lis::TypeDecl& t) {
+  void implement(const lis::TypeDecl& t, const Instantiation& arguments) {
     if (!t.embeds.empty())
       return unprobed(t.name, "interface with embedded interfaces Lisette cannot list");
     if (t.methods.empty()) return;
@@ -255,8 +349,11 @@ class ProbeWriter {
                         "a method names an unexported type, so Lisette code cannot implement it");
       }
     }
-    lis::Type self_type = lis::named(out_.binding + "." + t.name);
-    Probe& p = add(ProbeKind::Implement, t.name, "Lisette struct implements " + t.name);
+    lis::Type self_type = own_type(t.name, t.generics, arguments);
+    Probe& p =
+        add(ProbeKind::Implement, t.name,
+            "Lisette struct implements " + t.name + instantiation_text(t.generics, arguments));
+    p.imports = arguments.imports;
     if (const model::Decl* d = pkg_.find_decl(t.name); d && d->underlying) {
       p.go_decl = "type " + t.name + " " + first_line(emit::go_type_text(*d->underlying));
     }
@@ -266,10 +363,12 @@ class ProbeWriter {
       body += "  fn " + m.name + "(self";
       // Positional names: a parameter named like an imported package (`resource`) would shadow it.
       for (size_t i = 0; i < m.params.size(); ++i)
-        body += fmt::format(", _a{}: ", i) + lis::to_text(q(m.params[i].type, self_type));
+        body += fmt::format(", _a{}: ", i) +
+                lis::to_text(probe_type(m.params[i].type, arguments, self_type));
       body += ")";
       if (m.result)
-        body += " -> " + lis::to_text(q(*m.result, self_type)) + " { panic(\"lisbind probe\") }\n";
+        body += " -> " + lis::to_text(probe_type(*m.result, arguments, self_type)) +
+                " { panic(\"lisbind probe\") }\n";
       else
         body += " {}\n";
     }
@@ -344,6 +443,7 @@ class ProbeWriter {
   const lis::File& file_;
   const std::set<std::string>& bound_;
   int next_id_;
+  ImplementerSearch implementers_{api_, bound_};
   PackageProbes out_;
   std::set<std::string> own_types_;
   std::set<std::string>
@@ -442,12 +542,17 @@ PackageProbes make_probes(const model::ApiModel& api, const model::Package& pack
 }
 
 lis::Type qualify_type(const lis::Type& type, const std::set<std::string>& own_types,
-                       const std::string& binding, const std::optional<lis::Type>& self_type) {
+                       const std::string& binding, const std::optional<lis::Type>& self_type,
+                       const std::string& own_binding) {
   if (self_type && type.is(lis::TypeKind::Named) && type.name == "Self" && type.args.empty())
     return *self_type;
   lis::Type out = type;
   if (names_bare(type, own_types)) out.name = binding + "." + type.name;
-  for (auto& arg : out.args) arg = qualify_type(arg, own_types, binding, self_type);
+  const std::string own_prefix = own_binding + ".";
+  if (!own_binding.empty() && type.is(lis::TypeKind::Named) && type.name.starts_with(own_prefix) &&
+      own_types.contains(type.name.substr(own_prefix.size())))
+    out.name = binding + "." + type.name.substr(own_prefix.size());
+  for (auto& arg : out.args) arg = qualify_type(arg, own_types, binding, self_type, own_binding);
   return out;
 }
 
@@ -461,6 +566,16 @@ RenderedFile render_probe_file(const PackageProbes& package,
   };
   append("// lisbind verify: probes of " + package.package + "\n");
   for (const auto& i : package.base_imports) append(i + "\n");
+  // Imports only some probes need (the types chosen for generic ones), once each.
+  std::set<std::string> extra;
+  for (const Probe* p : probes) {
+    for (const auto& i : p->imports) {
+      if (std::find(package.base_imports.begin(), package.base_imports.end(), i) ==
+              package.base_imports.end() &&
+          extra.insert(i).second)
+        append(i + "\n");
+    }
+  }
   for (const Probe* p : probes) {
     append("\n// probe " + std::to_string(p->id) + ": " + p->what + " (" + kind_name(p->kind) +
            ")\n");

@@ -75,10 +75,13 @@ PackageProbes make_probes(const model::ApiModel& api, const model::Package& pack
 
 // A type as the package's typedef writes it, as code importing the package under `binding` writes
 // it: each of `own_types` it names bare gets the binding (`Option<mut Ref<Sample>>` ->
-// `Option<mut Ref<model.Sample>>`), and `Self` becomes `self_type` when there is one.
+// `Option<mut Ref<model.Sample>>`), and so does one it names through the package's own binding
+// name `own_binding` (a typedef writes `gentype.Option` for its own type that looks like the
+// prelude's); `Self` becomes `self_type` when there is one.
 lis::Type qualify_type(const lis::Type& type, const std::set<std::string>& own_types,
                        const std::string& binding,
-                       const std::optional<lis::Type>& self_type = std::nullopt);
+                       const std::optional<lis::Type>& self_type = std::nullopt,
+                       const std::string& own_binding = "");
 
 // One `.lis` file with the given probes of a package (`main` references each probe so that lis
 // emits it). `first_lines[i]`/`last_lines[i]` receive the 1-based line span of probes[i].

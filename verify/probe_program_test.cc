@@ -35,6 +35,10 @@ TEST(QualifyType, QualifiesOwnTypesOnly) {
   EXPECT_EQ(qualified(lis::ref(named("Self"), false), own, named("model.Sample")),
             "Ref<model.Sample>");
   EXPECT_EQ(qualified(lis::slice(lis::type_param("T"), false), own), "Slice<T>");
+  // The typedef names its own `Option` through its binding name, lest it read as the prelude's.
+  EXPECT_EQ(lis::to_text(qualify_type(named("p.Option", {lis::basic("int")}), own, "model",
+                                      std::nullopt, "p")),
+            "model.Option<int>");
 }
 
 // A package `example.com/p` with func F(string) int, type S struct{ N int } with method
@@ -139,12 +143,45 @@ TEST(MakeProbes, OneProbePerUseWithTypedHelpers) {
   EXPECT_NE(r.text.find("import lisbind_probed \"go:example.com/p\""), std::string::npos);
 }
 
-TEST(MakeProbes, GenericFunctionsAreListedAsUnprobed) {
+// func F[T any](s T) T, bound as F<T>(s: T) -> T: probed at T = int, which lis infers from the
+// expected fn type and emits as `p.F[int]`.
+TEST(MakeProbes, AGenericFunctionIsProbedAtAnInstantiationItsConstraintsAllow) {
   Fixture fx;
+  model::Decl& go_f = fx.api.packages[0].decls[0];
+  auto t = std::make_shared<model::TypeRef>();
+  t->kind = TypeKind::TypeParam;
+  t->name = "T";
+  go_f.tparams = {{"T", nullptr}};
+  go_f.sig.params = {{"s", t}};
+  go_f.sig.results = {{"", t}};
+  lis::Function& f = fx.file.functions[0];
+  f.generics = {"T"};
+  f.params = {{"s", lis::type_param("T")}};
+  f.result = lis::type_param("T");
+  PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
+  const Probe* probe = nullptr;
+  for (const auto& p : probes.probes) {
+    if (p.ledger_symbol == "F") probe = &p;
+  }
+  ASSERT_NE(probe, nullptr);
+  EXPECT_EQ(probe->what, "F<int>");
+  EXPECT_NE(probe->text.find("fn take_1(_x: fn(int) -> int) {}"), std::string::npos) << probe->text;
+  EXPECT_NE(probe->text.find("take_1(lisbind_probed.F)"), std::string::npos) << probe->text;
+}
+
+TEST(MakeProbes, AGenericFunctionWhoseConstraintHasMethodsIsListedAsUnprobed) {
+  Fixture fx;
+  auto stringer = std::make_shared<model::TypeRef>();
+  stringer->kind = TypeKind::Interface;
+  model::InterfaceMethod string_method;
+  string_method.name = "String";
+  stringer->methods = {string_method};
+  fx.api.packages[0].decls[0].tparams = {{"T", stringer}};
   fx.file.functions[0].generics = {"T"};
   PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
   ASSERT_FALSE(probes.unprobed.empty());
   EXPECT_EQ(probes.unprobed[0].ledger_symbol, "F");
+  EXPECT_NE(probes.unprobed[0].reason.find("constraint with methods"), std::string::npos);
 }
 
 TEST(MakeProbes, SignaturesNamingAnUnexportedTypeAreListedAsUnprobed) {
