@@ -5,9 +5,10 @@
 namespace lisbind::verify {
 
 std::optional<LisLimitation> known_lis_limitation(const std::string& go_message) {
-  // `fn() -> ()` nested in a tuple, a Result or a variadic parameter of a function value is
-  // lowered to `func() struct{}`, while the Go function it adapts has `func()`.
-  if (go_message.find("func() struct{}") != std::string::npos) {
+  // `fn(...) -> ()` nested in a tuple, a Result or a variadic parameter of a function value is
+  // lowered to `func(...) struct{}`, while the Go function it adapts has `func(...)`.
+  static const std::regex void_fn_lowered(R"(func\([^()]*\) struct\{\})");
+  if (std::regex_search(go_message, void_fn_lowered)) {
     return LisLimitation{
         "void-fn-in-tuple",
         "lis 0.12.5 lowers a nested fn() -> () in a function value to func() struct{} "

@@ -62,6 +62,12 @@ TEST(LisLimitations, ANestedVoidFunctionInAVariadicIsRecognised) {
       "cannot use arg0 (variable of type []func() struct{}) as []func() value in argument to cb");
   ASSERT_TRUE(l.has_value());
   EXPECT_EQ(l->code, "void-fn-in-tuple");
+  // With parameters (samber/lo NewDebounceBy's `f ...func(T, int)` at T = int).
+  auto with_params = known_lis_limitation(
+      "cannot use arg1 (variable of type []func(int, int) struct{}) as []func(key int, count int) "
+      "value in argument to cb");
+  ASSERT_TRUE(with_params.has_value());
+  EXPECT_EQ(with_params->code, "void-fn-in-tuple");
 }
 
 TEST(LisLimitations, ANestedCallbackInAFunctionValueIsRecognised) {

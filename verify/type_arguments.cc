@@ -25,7 +25,11 @@ void collect(const model::ApiModel& api, const model::TypeRef* t, ConstraintShap
     case TypeKind::Alias:
       return collect(api, t->target.get(), shape, depth + 1);
     case TypeKind::Named: {
-      if (t->pkg.empty()) return;  // `comparable`, `any`: nothing beyond comparability
+      if (t->pkg.empty()) {
+        // `error` asks for a method; `error` itself has it. `comparable`, `any`: nothing more.
+        if (t->name == "error" && !shape.first_term) shape.first_term = t;
+        return;
+      }
       const model::Package* p = api.find_package(t->pkg);
       const model::Decl* d = p ? p->find_decl(t->name) : nullptr;
       if (!d || !d->underlying) {
@@ -53,12 +57,24 @@ void collect(const model::ApiModel& api, const model::TypeRef* t, ConstraintShap
 
 // The Lisette form of a type-set term, given the arguments chosen so far; nullopt when the term
 // needs an argument not chosen yet, or has a form this chooser does not write.
-std::optional<lis::Type> term_type(const model::TypeRef* t,
-                                   const std::map<std::string, lis::Type>& chosen, bool& waiting) {
-  if (!t) return std::nullopt;
+std::optional<lis::Type> term_type(const model::ApiModel& api, const model::TypeRef* t,
+                                   const std::map<std::string, lis::Type>& chosen, bool& waiting,
+                                   int depth = 0) {
+  if (!t || depth > 8) return std::nullopt;
   switch (t->kind) {
     case TypeKind::Basic:
       return lis::basic(t->name);
+    case TypeKind::Named: {
+      if (t->pkg.empty() && t->name == "error") return lis::error_type();
+      // A term that is itself a type set (`Signed | Unsigned` in constraints.Integer): its first.
+      const model::Package* p = t->pkg.empty() ? nullptr : api.find_package(t->pkg);
+      const model::Decl* d = p ? p->find_decl(t->name) : nullptr;
+      const model::TypeRef* u = d && d->underlying ? d->underlying.get() : nullptr;
+      if (u && u->kind == TypeKind::Interface && u->methods.empty() && !u->unions.empty() &&
+          !u->unions.front().empty())
+        return term_type(api, u->unions.front().front().type.get(), chosen, waiting, depth + 1);
+      return std::nullopt;
+    }
     case TypeKind::TypeParam: {
       auto it = chosen.find(t->name);
       if (it == chosen.end()) {
@@ -68,13 +84,13 @@ std::optional<lis::Type> term_type(const model::TypeRef* t,
       return it->second;
     }
     case TypeKind::Slice: {
-      auto elem = term_type(t->elem.get(), chosen, waiting);
+      auto elem = term_type(api, t->elem.get(), chosen, waiting, depth + 1);
       if (!elem) return std::nullopt;
       return lis::slice(*elem, false);
     }
     case TypeKind::Map: {
-      auto key = term_type(t->key.get(), chosen, waiting);
-      auto value = term_type(t->elem.get(), chosen, waiting);
+      auto key = term_type(api, t->key.get(), chosen, waiting, depth + 1);
+      auto value = term_type(api, t->elem.get(), chosen, waiting, depth + 1);
       if (!key || !value) return std::nullopt;
       return lis::map(*key, *value, false);
     }
@@ -125,7 +141,7 @@ TypeArguments choose_type_arguments(const model::ApiModel& api,
         continue;
       }
       bool waiting = false;
-      auto t = term_type(shape.first_term, out.by_param, waiting);
+      auto t = term_type(api, shape.first_term, out.by_param, waiting);
       if (t) {
         out.by_param.emplace(p.name, *t);
         progressed = true;
@@ -190,8 +206,11 @@ std::optional<ImplementingType> ImplementerSearch::find(const model::TypeRef& co
     });
     for (const model::Package* p : packages) {
       for (const auto& d : p->decls) {
+        // Not interfaces, and not function types: those are bound as aliases of their fn type,
+        // whose methods Lisette does not see.
         if (d.kind != model::DeclKind::Type || !d.exported || !d.tparams.empty() || !d.underlying ||
-            d.alias || d.underlying->kind == TypeKind::Interface)
+            d.alias || d.underlying->kind == TypeKind::Interface ||
+            d.underlying->kind == TypeKind::Func)
           continue;
         Candidates::Type c{
             .package = p, .decl = &d, .value_set = {}, .pointer_set = {}, .writing = {}};

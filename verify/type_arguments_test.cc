@@ -48,6 +48,13 @@ TEST(TypeArguments, AnyAndComparableTakeInt) {
   EXPECT_EQ(text(a, "U"), "int");
 }
 
+TEST(TypeArguments, TheErrorConstraintTakesErrorItself) {
+  model::ApiModel api;
+  auto a = choose_type_arguments(api, {{"T", named("", "error")}});
+  ASSERT_EQ(a.unsupported, "");
+  EXPECT_EQ(text(a, "T"), "error");
+}
+
 TEST(TypeArguments, ATypeSetTakesItsFirstTermThroughANamedConstraint) {
   model::ApiModel api;
   model::Package p;
@@ -61,6 +68,24 @@ TEST(TypeArguments, ATypeSetTakesItsFirstTermThroughANamedConstraint) {
   auto a = choose_type_arguments(api, {{"T", named("example.com/g", "Number")}});
   ASSERT_EQ(a.unsupported, "");
   EXPECT_EQ(text(a, "T"), "float64");
+}
+
+TEST(TypeArguments, ATermThatIsItselfATypeSetTakesItsFirstTerm) {
+  // constraints.Integer = Signed | Unsigned; Signed = ~int | ~int8 ...
+  model::ApiModel api;
+  model::Package p;
+  p.path = "example.com/constraints";
+  model::Decl signed_set, integer;
+  signed_set.kind = integer.kind = model::DeclKind::Type;
+  signed_set.name = "Signed";
+  signed_set.underlying = type_set({basic("int"), basic("int8")});
+  integer.name = "Integer";
+  integer.underlying = type_set({named(p.path, "Signed"), named(p.path, "Unsigned")});
+  p.decls = {signed_set, integer};
+  api.packages.push_back(p);
+  auto a = choose_type_arguments(api, {{"T", named(p.path, "Integer")}});
+  ASSERT_EQ(a.unsupported, "");
+  EXPECT_EQ(text(a, "T"), "int");
 }
 
 TEST(TypeArguments, ACoreTypeUsesTheArgumentOfTheParameterItNames) {
