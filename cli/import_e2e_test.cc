@@ -129,6 +129,35 @@ TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
   EXPECT_EQ(lisbind({"status"}, project).exit_code, 0);
 }
 
+// Inside a project, `lisbind verify` judges what the lock imported and writes each symbol's
+// verdict into the vendored ledger, which `status` still accepts as in sync.
+TEST(ImportE2e, VerifyInAProjectWritesVerdictsIntoItsLedger) {
+  fs::path project = new_project("verified", "prometheus");
+  ASSERT_EQ(
+      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
+          .exit_code,
+      0);
+  auto v = lisbind({"verify", "-q"}, project);
+  ASSERT_EQ(v.exit_code, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("1 passed, 0 failed"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("ledger: "), std::string::npos) << v.out;
+  auto ledger = nlohmann::json::parse(read_file(project / "lisbind" / "ledger.json"));
+  const auto& entries = ledger["packages"]["github.com/prometheus/client_golang/prometheus"];
+  ASSERT_GT(entries.size(), 100u);
+  std::map<std::string, std::string> verdict;
+  for (const auto& e : entries) verdict[e["symbol"]] = e.value("verification", "");
+  EXPECT_EQ(verdict["NewRegistry"], "verified");
+  EXPECT_EQ(verdict["Registry.Register"], "verified");
+  EXPECT_EQ(verdict["MultiTRegistry.Gather"], "lis-limitation");
+  for (const auto& [symbol, v] : verdict) EXPECT_FALSE(v.empty()) << symbol << " has no verdict";
+  // Closure packages were not verified, so they carry no verdict.
+  const auto& model = ledger["packages"]["github.com/prometheus/client_model/go"];
+  ASSERT_FALSE(model.empty());
+  EXPECT_FALSE(model[0].contains("verification"));
+  EXPECT_EQ(ledger["verification"]["tally"]["failed"], 0);
+  EXPECT_EQ(lisbind({"status"}, project).exit_code, 0);
+}
+
 TEST(ImportE2e, RemoveUndoesTheImport) {
   fs::path project = new_project("remove");
   std::string before = read_file(project / "lisette.toml");
