@@ -7,6 +7,7 @@
 
 #include "base/file_util.h"
 #include "base/scoped_env.h"
+#include "project/project_test_support.h"
 
 namespace lisbind::emit {
 namespace {
@@ -14,15 +15,7 @@ namespace fs = std::filesystem;
 
 Bindings one_typedef() {
   Bindings b;
-  b.lock.lisbind_version = "0.1.0";
-  b.lock.lis_version = "0.12.5";
-  b.lock.rules_id = "0123456789abcdef";
-  b.lock.go_version = "go1.26.8";
-  b.lock.goos = "linux";
-  b.lock.goarch = "amd64";
-  b.lock.requests = {
-      {.pattern = "example.com/m/...", .module = "example.com/m", .version = "v1.2.3"}};
-  b.lock.modules["example.com/m"] = {.version = "v1.2.3", .via = {}};
+  b.lock = project_test::one_module_lock();
   const std::string text = "pub fn F() -> int\n";
   b.files.push_back(
       {.package = "example.com/m", .relative_path = "example.com/m@v1.2.3/m.d.lis", .text = text});

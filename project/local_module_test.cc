@@ -7,18 +7,13 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "project/project_test_support.h"
 
 namespace lisbind::emit {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path scratch(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("lisbind-local-module-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return fs::canonical(dir);
-}
+fs::path scratch(const std::string& name) { return project_test::scratch("local-module", name); }
 
 // Runs in `dir` for the length of a test: arguments of `lisbind import PATH` are relative to it.
 class InDirectory {

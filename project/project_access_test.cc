@@ -5,18 +5,13 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "project/project_test_support.h"
 
 namespace lisbind::emit {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path scratch(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("lisbind-project-access-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return project_test::scratch("project-access", name); }
 
 TEST(ProjectAccess, FindsTheProjectAboveADirectoryOrSaysHowToMakeOne) {
   fs::path project = scratch("found");

@@ -9,30 +9,17 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "project/project_test_support.h"
 
 namespace lisbind::emit {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path scratch(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("lisbind-bindings-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return project_test::scratch("bindings", name); }
 
 Bindings sample() {
   Bindings b;
-  b.lock.lisbind_version = "0.1.0";
-  b.lock.lis_version = "0.12.5";
-  b.lock.rules_id = "0123456789abcdef";
-  b.lock.go_version = "go1.26.8";
-  b.lock.goos = "linux";
-  b.lock.goarch = "amd64";
-  b.lock.requests = {
-      {.pattern = "example.com/m/...", .module = "example.com/m", .version = "v1.2.3"}};
-  b.lock.modules["example.com/m"] = {.version = "v1.2.3", .via = {}};
+  b.lock = project_test::one_module_lock();
   for (const auto& [rel, text] :
        {std::pair<std::string, std::string>{"example.com/m@v1.2.3/m.d.lis", "pub fn F() -> int\n"},
         {"example.com/m@v1.2.3/sub/sub.d.lis", "pub struct S {}\n"}}) {
