@@ -27,11 +27,13 @@ VerifyReport report() {
   PackageResult p;
   p.package = "example.com/p";
   p.probes.push_back(
-      {probe(1, "F", ProbeKind::Func), Outcome::Failed, "go build", "cannot use\nx"});
-  p.probes.push_back({probe(2, "S.M", ProbeKind::Method), Outcome::Verified, "", ""});
-  p.probes.push_back({probe(3, "S", ProbeKind::Type), Outcome::Verified, "", ""});
-  p.probes.push_back({probe(4, "S", ProbeKind::Implements), Outcome::Failed, "lis check", "no"});
-  p.probes.push_back({probe(5, "L", ProbeKind::Func), Outcome::LisLimitation, "lis emit", "panic"});
+      {probe(1, "F", ProbeKind::Func), Outcome::Failed, "go build", "cannot use\nx", ""});
+  p.probes.push_back({probe(2, "S.M", ProbeKind::Method), Outcome::Verified, "", "", ""});
+  p.probes.push_back({probe(3, "S", ProbeKind::Type), Outcome::Verified, "", "", ""});
+  p.probes.push_back(
+      {probe(4, "S", ProbeKind::Implements), Outcome::Failed, "lis check", "no", ""});
+  p.probes.push_back(
+      {probe(5, "L", ProbeKind::Func), Outcome::LisLimitation, "lis emit", "panic", ""});
   p.unprobed.push_back({p.package, "G", "generic function"});
   r.packages.push_back(p);
   return r;

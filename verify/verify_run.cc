@@ -8,8 +8,10 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "base/errors.h"
 #include "base/file_util.h"
@@ -17,6 +19,7 @@
 #include "project/project_bindings.h"
 #include "verify/error_trace.h"
 #include "verify/lis_limitations.h"
+#include "verify/std_typedefs.h"
 
 namespace lisbind::verify {
 namespace fs = std::filesystem;
@@ -39,6 +42,11 @@ const char* outcome_name(Outcome outcome) {
 size_t PackageResult::count(Outcome outcome) const {
   return static_cast<size_t>(std::count_if(
       probes.begin(), probes.end(), [&](const ProbeOutcome& p) { return p.outcome == outcome; }));
+}
+
+size_t VerifyReport::lis_typedef_packages() const {
+  return static_cast<size_t>(std::count_if(packages.begin(), packages.end(),
+                                           [](const PackageResult& p) { return p.lis_typedef; }));
 }
 
 size_t VerifyReport::packages_failed() const {
@@ -71,6 +79,8 @@ class Run {
   struct PackageState {
     PackageProbes probes;
     std::set<int> active;  // probe ids still in the project
+    bool lis_typedef = false;
+    std::string typedef_file;
   };
 
   void step(const std::string& what) const {
@@ -87,16 +97,62 @@ class Run {
     step(fmt::format("  done in {} ms", ms));
   }
 
-  // Step 1: the requested (root) third-party packages that have a typedef, and their probes.
+  // Standard library packages a probe project can import: not internal, not vendored.
+  static bool importable_std(const model::Package& p) {
+    return !p.internal && !p.path.starts_with("vendor/");
+  }
+
+  // lis's own typedefs of the requested std packages (lis reads no other for them).
+  void read_std_typedefs_step() {
+    std::vector<std::string> wanted;
+    for (const auto& p : api_.packages) {
+      if (p.root && p.std && !p.command && importable_std(p)) wanted.push_back(p.path);
+    }
+    if (wanted.empty()) return;
+    fs::path crate = find_lis_stdlib(options_.info.lis_version, options_.lis_stdlib);
+    fs::path dlis_parse =
+        options_.dlis_parse.empty() ? find_dlis_parse() : fs::path(options_.dlis_parse);
+    StdTypedefIndex index = StdTypedefIndex::load(crate);
+    std::string goos = api_.build.goos, goarch = api_.build.goarch;
+    if (goos.empty() || goarch.empty()) {
+      ProcessResult r = run_tool({"go", "env", "GOOS", "GOARCH"}, fs::current_path());
+      std::stringstream lines(r.out);
+      std::getline(lines, goos);
+      std::getline(lines, goarch);
+    }
+    std_ = read_std_typedefs(runner_, dlis_parse, index, wanted, goos, goarch);
+    step(fmt::format("  lis's typedefs ({}, {}/{}): {} read, {} missing, {} unreadable",
+                     crate.filename().string(), goos, goarch, std_.typedefs.size(),
+                     std_.missing.size(), std_.unreadable.size()));
+  }
+
+  void add_package(PackageState s) {
+    for (const auto& pr : s.probes.probes) {
+      s.active.insert(pr.id);
+      owner_[pr.id] = {packages_.size(), &pr - s.probes.probes.data()};
+    }
+    by_stem_[s.probes.file_stem] = packages_.size();
+    packages_.push_back(std::move(s));
+    // Indexes into probes were taken before the move; vectors keep their buffers when moved.
+  }
+
+  // Step 1: the requested (root) packages that have a typedef, and their probes: third-party
+  // packages against lisbind's typedef, std packages against lis's own.
   void make_probes_step() {
+    read_std_typedefs_step();
     std::set<std::string> bound;
     for (const auto& f : generated_.files) bound.insert(f.package);
+    std::set<std::string> std_missing(std_.missing.begin(), std_.missing.end());
     for (const auto& p : api_.packages) {
-      if (p.std) bound.insert(p.path);
+      if (p.std && !std_missing.contains(p.path)) bound.insert(p.path);
     }
     int next_id = 1;
     for (const auto& p : api_.packages) {
-      if (!p.root || p.command || p.std) continue;
+      if (!p.root || p.command) continue;
+      if (p.std) {
+        add_std_package(p, bound, next_id);
+        continue;
+      }
       auto model = generated_.models.find(p.path);
       if (model == generated_.models.end()) continue;
       if (p.internal) {
@@ -113,19 +169,40 @@ class Run {
       PackageState s;
       s.probes = make_probes(api_, p, model->second, bound, next_id);
       next_id += static_cast<int>(s.probes.probes.size());
-      for (const auto& pr : s.probes.probes) {
-        s.active.insert(pr.id);
-        owner_[pr.id] = {packages_.size(), &pr - s.probes.probes.data()};
-      }
-      by_stem_[s.probes.file_stem] = packages_.size();
-      packages_.push_back(std::move(s));
+      add_package(std::move(s));
     }
-    // Indexes into probes were taken before the move; vectors keep their buffers when moved.
     size_t total = 0;
     for (const auto& s : packages_) total += s.probes.probes.size();
     step(fmt::format("  {} packages, {} probes", packages_.size(), total));
-    if (packages_.empty())
-      throw UserError("no bound third-party package matched; nothing to verify");
+    if (packages_.empty()) throw UserError("no bound package matched; nothing to verify");
+  }
+
+  void add_std_package(const model::Package& p, const std::set<std::string>& bound, int& next_id) {
+    if (!importable_std(p)) {
+      report_.skipped_packages.push_back(p.path +
+                                         ": internal or vendored standard library package, not "
+                                         "importable from a probe project");
+      return;
+    }
+    if (auto u = std_.unreadable.find(p.path); u != std_.unreadable.end()) {
+      report_.notes.push_back(p.path + ": lis's typedef could not be read: " + u->second);
+      return;
+    }
+    auto t = std_.typedefs.find(p.path);
+    if (t == std_.typedefs.end()) {
+      report_.skipped_packages.push_back(p.path + ": lis " + options_.info.lis_version +
+                                         " embeds no typedef for it on this target (`import \"go:" +
+                                         p.path + "\"` is unknown_go_stdlib_package)");
+      return;
+    }
+    PackageState s;
+    s.lis_typedef = true;
+    s.typedef_file = t->second.file.string();
+    s.probes = make_probes(api_, p, t->second.read.file, bound, next_id);
+    next_id += static_cast<int>(s.probes.probes.size());
+    for (const auto& u : t->second.read.unread)
+      s.probes.unprobed.push_back({p.path, u.name, "lis's typedef: " + u.reason});
+    add_package(std::move(s));
   }
 
   // Step 2: lisette.toml, vendored bindings and lis's cache, as `lisbind import` writes them.
@@ -156,6 +233,7 @@ class Run {
 
     std::vector<emit::BindRequest> requests;
     for (const auto& s : packages_) {
+      if (s.lis_typedef) continue;  // lis has its own; nothing to bind
       const model::Package* p = api_.find_package(s.probes.package);
       requests.push_back({p->path, p->module->path, p->module->version});
     }
@@ -207,17 +285,52 @@ class Run {
     return results;
   }
 
-  void fail(int id, Outcome kind, const std::string& stage, const std::string& message) {
+  void fail(int id, Outcome kind, const std::string& stage, const std::string& message,
+            const std::string& code = "") {
     ProbeOutcome& o = outcome(id);
     if (o.outcome == Outcome::Failed || o.outcome == Outcome::LisLimitation) {
       if (o.message.find(message) == std::string::npos) o.message += "\n" + message;
       // One real failure among known lis limitations makes the probe fail.
-      if (kind == Outcome::Failed) o.outcome = Outcome::Failed;
+      if (kind == Outcome::Failed) {
+        o.outcome = Outcome::Failed;
+        o.code.clear();
+      }
       return;
     }
     o.outcome = kind;
     o.stage = stage;
     o.message = message;
+    o.code = kind == Outcome::LisLimitation ? code : "";
+  }
+
+  bool judges_lis_typedef(int id) const { return packages_[owner_.at(id).first].lis_typedef; }
+
+  // An error blamed on probe `id`. A probe of lis's own typedef fails because of lis (its typedef
+  // or its lowering of it), never because of a lisbind binding; `known` is a lis limitation the
+  // Go error also shows.
+  void blame(int id, const std::string& stage, const std::string& message,
+             const std::optional<LisLimitation>& known = std::nullopt) {
+    if (judges_lis_typedef(id)) {
+      const Probe& p = packages_[owner_.at(id).first].probes.probes[owner_.at(id).second];
+      std::string symbol = p.package + "." + p.ledger_symbol;
+      std::string why =
+          stage == "go build"
+              ? "lis's embedded typedef for " + symbol +
+                    " disagrees with Go: the Go lis emits for this use of it does not compile"
+          : stage == "lis check"
+              ? "lis rejects this use of " + symbol +
+                    ", written from lis's own embedded typedef (lis contradicts its typedef, or "
+                    "the probe is wrong: read it)"
+              : "lis cannot emit this use of " + symbol + " from its own embedded typedef";
+      if (known) why += " (the Go error is also the known lis limitation " + known->code + ")";
+      fail(id, Outcome::LisLimitation, stage, message + "\n" + kLisStdTypedef + ": " + why,
+           kLisStdTypedef);
+    } else if (known) {
+      fail(id, Outcome::LisLimitation, stage,
+           message + "\n" + known->code + ": " + known->explanation, known->code);
+    } else {
+      fail(id, Outcome::Failed, stage, message);
+    }
   }
 
   void deactivate(int id) { packages_[owner_.at(id).first].active.erase(id); }
@@ -243,12 +356,12 @@ class Run {
         int id =
             sp == spans_.end() ? -1 : probe_at_line(sp->second.first, sp->second.second, d.line);
         if (id >= 0) {
-          fail(id, Outcome::Failed, "lis check", msg);
+          blame(id, "lis check", msg);
           blamed.insert(id);
         } else if (auto pk = by_stem_.find(stem); pk != by_stem_.end()) {
           // Outside every probe (the imports): the whole package's probe file is unusable.
           for (int pid : packages_[pk->second].active) {
-            fail(pid, Outcome::Failed, "lis check", "the probe file's imports: " + msg);
+            blame(pid, "lis check", "the probe file's imports: " + msg);
             blamed.insert(pid);
           }
         } else {
@@ -321,12 +434,7 @@ class Run {
       int id = probe_in_go_source(sources[stem], e.line);
       if (id >= 0 && owner_.contains(id)) {
         std::string message = fmt::format("{}:{}: {}", e.file, e.line, e.message);
-        if (auto limitation = known_lis_limitation(e.message)) {
-          fail(id, Outcome::LisLimitation, "go build",
-               message + "\n" + limitation->code + ": " + limitation->explanation);
-        } else {
-          fail(id, Outcome::Failed, "go build", message);
-        }
+        blame(id, "go build", message, known_lis_limitation(e.message));
       } else if (e.message.starts_with("too many errors")) {
         continue;
       } else {
@@ -379,8 +487,12 @@ class Run {
     std::string panic =
         at == std::string::npos ? "" : ": " + output.substr(at, output.find('\n', at) - at);
     for (int id : culprits) {
-      fail(id, Outcome::LisLimitation, "lis emit",
-           "lis emit fails on this probe alone (a lis limitation)" + panic);
+      std::string message = "lis emit fails on this probe alone (a lis limitation)" + panic;
+      if (judges_lis_typedef(id)) {
+        blame(id, "lis emit", message);
+      } else {
+        fail(id, Outcome::LisLimitation, "lis emit", message, "lis-emit-panic");
+      }
       keep.erase(id);
     }
     for (auto& s : packages_) s.active.clear();
@@ -403,10 +515,12 @@ class Run {
     for (auto& s : packages_) {
       PackageResult r;
       r.package = s.probes.package;
+      r.lis_typedef = s.lis_typedef;
+      r.typedef_file = s.typedef_file;
       r.unprobed = s.probes.unprobed;
       for (const auto& p : s.probes.probes) {
         ProbeOutcome o = outcomes_.contains(p.id) ? outcomes_[p.id]
-                                                  : ProbeOutcome{p, Outcome::Unchecked, "", ""};
+                                                  : ProbeOutcome{p, Outcome::Unchecked, "", "", ""};
         if (o.outcome == Outcome::Unchecked && built_ && s.active.contains(p.id))
           o.outcome = Outcome::Verified;
         blame_the_method(o);
@@ -431,6 +545,7 @@ class Run {
   // Per probe file: the line spans of the probes written in it, and their ids.
   std::map<std::string, std::pair<std::vector<std::pair<int, int>>, std::vector<int>>> spans_;
   std::map<int, ProbeOutcome> outcomes_;
+  StdTypedefs std_;
   bool built_ = false;
 };
 
@@ -470,9 +585,12 @@ json VerifyReport::to_json() const {
                   {"status", outcome_name(o->outcome)}};
         if (!o->stage.empty()) j["stage"] = o->stage;
         if (!o->message.empty()) j["message"] = o->message;
+        if (!o->code.empty()) j["limitation"] = o->code;
         if (o->outcome != Outcome::Verified) {
           j["go"] = o->probe.go_decl;
           j["lisette"] = o->probe.lis_decl;
+          // The probe is the minimal program showing lis's typedef wrong: quote it.
+          if (p.lis_typedef) j["probe_text"] = o->probe.text;
         }
         probes.push_back(std::move(j));
       }
@@ -480,6 +598,7 @@ json VerifyReport::to_json() const {
                 {"symbol", symbol},
                 {"verification", outcome_name(worst)},
                 {"probes", probes}};
+      if (p.lis_typedef) s["typedef"] = "lis";
       if (auto it = ledger_index.find({p.package, symbol}); it != ledger_index.end()) {
         s["kind"] = it->second->kind;
         s["code"] = it->second->code;
@@ -487,18 +606,23 @@ json VerifyReport::to_json() const {
       symbols.push_back(std::move(s));
     }
     for (const auto& u : p.unprobed) {
-      symbols.push_back({{"package", u.package},
-                         {"symbol", u.ledger_symbol},
-                         {"verification", "unprobed"},
-                         {"reason", u.reason}});
+      json s = {{"package", u.package},
+                {"symbol", u.ledger_symbol},
+                {"verification", "unprobed"},
+                {"reason", u.reason}};
+      if (p.lis_typedef) s["typedef"] = "lis";
+      symbols.push_back(std::move(s));
     }
-    packages_json.push_back({{"package", p.package},
-                             {"passed", p.passed()},
-                             {"verified", p.count(Outcome::Verified)},
-                             {"failed", p.count(Outcome::Failed)},
-                             {"lis_limitations", p.count(Outcome::LisLimitation)},
-                             {"unchecked", p.count(Outcome::Unchecked)},
-                             {"unprobed", p.unprobed.size()}});
+    json pj = {{"package", p.package},
+               {"passed", p.passed()},
+               {"typedef", p.lis_typedef ? "lis" : "lisbind"},
+               {"verified", p.count(Outcome::Verified)},
+               {"failed", p.count(Outcome::Failed)},
+               {"lis_limitations", p.count(Outcome::LisLimitation)},
+               {"unchecked", p.count(Outcome::Unchecked)},
+               {"unprobed", p.unprobed.size()}};
+    if (p.lis_typedef) pj["typedef_file"] = p.typedef_file;
+    packages_json.push_back(std::move(pj));
   }
   size_t failed = packages_failed();
   return {{"packages", packages_json},
@@ -530,17 +654,40 @@ std::string VerifyReport::text() const {
                            emit::status_name(it->second->status), it->second->code);
       }
       if (!o.message.empty()) out += "  error:   " + indent_lines(o.message, "           ") + "\n";
+      if (p.lis_typedef) {
+        std::string probe = o.probe.text;
+        while (!probe.empty() && probe.back() == '\n') probe.pop_back();
+        out += "  probe:   " + indent_lines(probe, "           ") + "\n";
+      }
     }
   }
   for (const auto& n : notes) out += "note: " + indent_lines(n, "  ") + "\n";
   for (const auto& n : skipped_packages) out += "not verified: " + n + "\n";
+  size_t lis_probes = 0, lis_verified = 0, lis_unprobed = 0;
+  std::map<std::string, size_t> lis_wrong;  // by stage
   for (const auto& p : packages) {
     out += fmt::format(
-        "{} {}: {} probes, {} verified, {} failed, {} lis limitations, {} unchecked, {} not "
+        "{} {}{}: {} probes, {} verified, {} failed, {} lis limitations, {} unchecked, {} not "
         "probed\n",
-        p.passed() ? "ok  " : "FAIL", p.package, p.probes.size(), p.count(Outcome::Verified),
-        p.count(Outcome::Failed), p.count(Outcome::LisLimitation), p.count(Outcome::Unchecked),
-        p.unprobed.size());
+        p.passed() ? "ok  " : "FAIL", p.package, p.lis_typedef ? " (lis's typedef)" : "",
+        p.probes.size(), p.count(Outcome::Verified), p.count(Outcome::Failed),
+        p.count(Outcome::LisLimitation), p.count(Outcome::Unchecked), p.unprobed.size());
+    if (!p.lis_typedef) continue;
+    lis_probes += p.probes.size();
+    lis_verified += p.count(Outcome::Verified);
+    lis_unprobed += p.unprobed.size();
+    for (const auto& o : p.probes) {
+      if (o.code == kLisStdTypedef) ++lis_wrong[o.stage];
+    }
+  }
+  if (size_t n = lis_typedef_packages()) {
+    size_t wrong = 0;
+    for (const auto& [stage, count] : lis_wrong) wrong += count;
+    out += fmt::format(
+        "lis's own typedefs of {} std packages: {} probes, {} verified, {} {} (go build {}, lis "
+        "check {}, lis emit {}; LIS lines: lis's, not lisbind's), {} not probed\n",
+        n, lis_probes, lis_verified, wrong, kLisStdTypedef, lis_wrong["go build"],
+        lis_wrong["lis check"], lis_wrong["lis emit"], lis_unprobed);
   }
   size_t failed = packages_failed();
   out += fmt::format("{} passed, {} failed\n", packages.size() - failed, failed);

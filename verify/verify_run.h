@@ -3,6 +3,9 @@
 // are set aside, `lis build` plus `go build -gcflags=-e` for every Go error, trace each error to
 // its probe, and report per declaration.
 //
+// Standard library packages are probed from lis's own embedded typedefs (verify/std_typedefs.h),
+// the only ones lis reads for them; their failures are lis's (kLisStdTypedef), not lisbind's.
+//
 // The report (`lisbind-verify.json`) is keyed like the ledger by package and symbol;
 // verify/verified_ledger.h writes its verdicts into a ledger.
 #pragma once
@@ -26,7 +29,16 @@ struct VerifyOptions {
   std::string lis = "lis";
   bool progress = false;  // progress lines on stderr
   emit::GeneratorInfo info;
+  // Standard library packages are judged by lis's own typedefs (verify/std_typedefs.h): the
+  // lisette-stdlib crate of info.lis_version (empty: found in cargo's registry) and the tool that
+  // parses them (empty: found beside the source tree or on PATH).
+  std::filesystem::path lis_stdlib;
+  std::filesystem::path dlis_parse;
 };
+
+// The code of a probe failure that is lis's own: its embedded typedef of a standard library
+// package, not a lisbind binding, disagrees with Go (or with lis itself).
+inline constexpr const char* kLisStdTypedef = "lis-std-typedef";
 
 enum class Outcome { Verified, Failed, LisLimitation, Unchecked };
 const char* outcome_name(Outcome outcome);
@@ -36,10 +48,15 @@ struct ProbeOutcome {
   Outcome outcome = Outcome::Unchecked;
   std::string stage;    // lis check | lis emit | go build
   std::string message;  // the error(s), as lis or Go printed them
+  std::string code;     // LisLimitation: which one (verify/lis_limitations.h, kLisStdTypedef)
 };
 
 struct PackageResult {
   std::string package;
+  // The probes judge lis's own typedef (a standard library package), not lisbind's: their
+  // failures are lis's (kLisStdTypedef) and never fail the package.
+  bool lis_typedef = false;
+  std::string typedef_file;  // lis_typedef: the lisette-stdlib file lis embeds for the package
   std::vector<ProbeOutcome> probes;
   std::vector<Unprobed> unprobed;
   size_t count(Outcome outcome) const;
@@ -64,9 +81,11 @@ struct VerifyReport {
   const emit::Ledger* ledger = nullptr;
 
   size_t packages_failed() const;
+  size_t lis_typedef_packages() const;
   // Keyed like the ledger: one record per (package, symbol) with its probes.
   nlohmann::json to_json() const;
-  // Failures with their declarations, one summary line per package, `N passed, M failed`.
+  // Failures with their declarations, one summary line per package, `N passed, M failed`; when
+  // std packages were verified, a line counting what lis's own typedefs got right and wrong.
   std::string text() const;
 };
 

@@ -23,13 +23,13 @@ VerifyReport sample_report(const emit::Ledger& ledger) {
   m.id = 2;
   m.kind = ProbeKind::Method;
   m.ledger_symbol = m.what = "S.M";
-  p.probes.push_back({f, Outcome::Failed, "go build", "probe_p.go:5: cannot use p.F"});
-  p.probes.push_back({m, Outcome::Verified, "", ""});
+  p.probes.push_back({f, Outcome::Failed, "go build", "probe_p.go:5: cannot use p.F", ""});
+  p.probes.push_back({m, Outcome::Verified, "", "", ""});
   p.unprobed.push_back({p.package, "G", "generic function"});
   r.packages.push_back(p);
   PackageResult ok;
   ok.package = "example.com/q";
-  ok.probes.push_back({m, Outcome::Verified, "", ""});
+  ok.probes.push_back({m, Outcome::Verified, "", "", ""});
   r.packages.push_back(ok);
   r.ledger = &ledger;
   return r;
