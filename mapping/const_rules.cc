@@ -30,6 +30,18 @@ bool fits_int64(const std::string& v) {
   return v.size() < limit.size() || (v.size() == limit.size() && v <= limit);
 }
 
+}  // namespace
+
+std::optional<lis::Type> untyped_const_type(const model::ConstValue& value) {
+  if (value.kind == "int") return lis::basic(fits_int64(value.exact) ? "int" : "uint64");
+  if (value.kind == "float") return lis::basic("float64");
+  if (value.kind == "string") return lis::basic("string");
+  if (value.kind == "bool") return lis::basic("bool");
+  return std::nullopt;
+}
+
+namespace {
+
 std::string valueless_type(const std::string& kind) {
   if (kind == "complex") return "complex128";
   if (kind == "string") return "string";

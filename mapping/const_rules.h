@@ -27,6 +27,10 @@ lis::Var map_var(const TypeMapper& types, const model::Decl& decl);
 // A Go constant's value as a Lisette literal. Throws Unmappable for values Lisette cannot write.
 std::string const_literal(const model::ConstValue& value);
 
+// The type code reads an untyped constant into: Go's default type, except uint64 for an integer
+// beyond int64 (as `map_const` declares it); nullopt for a complex constant.
+std::optional<lis::Type> untyped_const_type(const model::ConstValue& value);
+
 // A Go string literal (as constant.Value.ExactString prints it) as a Lisette string literal.
 std::string lisette_string_literal(const std::string& go_quoted);
 

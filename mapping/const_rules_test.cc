@@ -125,5 +125,20 @@ TEST(ConstLiteral, EveryKind) {
             R"("tab\there \"q\" \u{00e9} \U0001f600 \x00")");
 }
 
+TEST(UntypedConstType, GoDefaultTypesAndUint64BeyondInt64) {
+  auto type_of = [](const std::string& kind, const std::string& exact) {
+    model::ConstValue v;
+    v.kind = kind;
+    v.exact = exact;
+    auto t = untyped_const_type(v);
+    return t ? lis::to_text(*t) : std::string("none");
+  };
+  EXPECT_EQ(type_of("int", "9223372036854775807"), "int");
+  EXPECT_EQ(type_of("int", "18446744073709551615"), "uint64");  // math.MaxUint64, crc64.ECMA
+  EXPECT_EQ(type_of("float", "1.5"), "float64");
+  EXPECT_EQ(type_of("string", "\"a\""), "string");
+  EXPECT_EQ(type_of("complex", "(1 + 2i)"), "none");
+}
+
 }  // namespace
 }  // namespace lisbind::emit

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "mapping/const_rules.h"
 #include "mapping/method_sets.h"
 #include "syntax/go_syntax.h"
 #include "syntax/names.h"
@@ -183,6 +184,23 @@ class ProbeWriter {
     return chosen;
   }
 
+  // A typedef may be generic where Go is not: lis's own writes `Unmarshal<T>(.., v: mut Ref<T>)`
+  // for Go's `v any`. Such a parameter takes `int` when it has no bound; with a bound, the
+  // declaration is listed as unprobed.
+  bool cover_lisette_only_generics(const std::vector<lis::Generic>& generics,
+                                   Instantiation& arguments, const std::string& symbol) {
+    for (const auto& g : generics) {
+      if (arguments.by_param.contains(g.name)) continue;
+      if (!g.bounds.empty()) {
+        unprobed(symbol, "generic: type parameter " + g.name +
+                             " has a bound and no counterpart in the Go declaration");
+        return false;
+      }
+      arguments.by_param.emplace(g.name, lis::basic("int"));
+    }
+    return true;
+  }
+
   // A type of the typedef as the probe writes it: qualified, and instantiated.
   lis::Type probe_type(const lis::Type& type, const Instantiation& arguments,
                        const std::optional<lis::Type>& self_type = std::nullopt) const {
@@ -224,7 +242,7 @@ class ProbeWriter {
     Instantiation arguments;
     if (!f.generics.empty()) {
       auto chosen = instantiation(f.name, f.name);
-      if (!chosen) return;
+      if (!chosen || !cover_lisette_only_generics(f.generics, *chosen, f.name)) return;
       arguments = std::move(*chosen);
     }
     const model::Decl* d = pkg_.find_decl(f.name);
@@ -392,13 +410,7 @@ class ProbeWriter {
   void constant(const lis::Const& c) {
     const model::Decl* d = pkg_.find_decl(c.name);
     std::optional<lis::Type> type = c.type;
-    if (!type && d) {
-      const std::string& k = d->value.kind;
-      if (k == "int") type = lis::basic("int");
-      if (k == "float") type = lis::basic("float64");
-      if (k == "string") type = lis::basic("string");
-      if (k == "bool") type = lis::basic("bool");
-    }
+    if (!type && d) type = emit::untyped_const_type(d->value);
     if (!type) return unprobed(c.name, "untyped constant of a kind with no default Lisette type");
     if (names_hidden_type(*type))
       return unprobed(c.name, "its type is unexported; Lisette code cannot write it");
