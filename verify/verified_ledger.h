@@ -5,8 +5,8 @@
 //
 // The ledger lisbind generates stays a pure function of the model and the rules (that is what is
 // cached and hashed); verification is added on top, by verify, to a copy it writes (`--ledger`)
-// or to the project's vendored `lisbind/ledger.json`. Regenerating a package drops its
-// verification, which is right: the new bindings have not been judged yet.
+// or to the project's vendored `lisbind/ledger.json`. An `import` or `sync` that rewrites the
+// ledger drops the verdicts, which is right: the new bindings have not been judged yet.
 #pragma once
 
 #include <map>
