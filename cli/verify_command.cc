@@ -216,7 +216,11 @@ CommandAction setup_verify(CLI::App& sub) {
       // lis's typedefs judge std packages: lisbind maps nothing, and needs no function bodies.
       gen.api = load_api_model(runner, {.specs = specs, .extract = {.tags = o->tags}});
     } else {
-      gen = load_and_map(runner, {specs, o->tags, o->overrides, false, true});
+      gen = load_and_map(runner, {.specs = specs,
+                                  .tags = o->tags,
+                                  .overrides_file = o->overrides,
+                                  .progress = false,
+                                  .keep_models = true});
     }
     for (const auto& e : gen.api.errors) {
       std::cerr << "lisbind: package " << e.package

@@ -51,7 +51,9 @@ Generated generate_typedefs(const model::ApiModel& api, const GeneratorInfo& inf
   auto work = [&] {
     for (size_t i = next++; i < todo.size(); i = next++) {
       try {
-        mapped[i] = map_package(api, *todo[i], info, {overrides, false, &implements});
+        mapped[i] = map_package(
+            api, *todo[i], info,
+            {.overrides = overrides, .record_decisions = false, .implements = &implements});
       } catch (...) {
         errors[i] = std::current_exception();  // rethrown below, on the caller's thread
       }

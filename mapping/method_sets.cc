@@ -125,8 +125,11 @@ void collect(const model::ApiModel& api, const TypeRef& iface, const std::string
     }
     if (peeled->pkg.empty()) {
       if (peeled->name == "error") {
-        methods.try_emplace(
-            "Error", InterfaceMethodEntry{"Error", error_method_signature(), "", "", "error"});
+        methods.try_emplace("Error", InterfaceMethodEntry{.name = "Error",
+                                                          .sig = error_method_signature(),
+                                                          .doc = "",
+                                                          .declaring_package = "",
+                                                          .declaring_interface = "error"});
       } else if (peeled->name != "comparable") {
         unresolved.push_back(e);
       }

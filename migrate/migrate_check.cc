@@ -202,7 +202,8 @@ class Check {
     step("loading " + report_.import_path + " as Go declares it");
     {
       InDirectory in(module_root_);
-      original_ = load_api_model(runner_, {{spec}, {false, {}, false}});
+      original_ = load_api_model(
+          runner_, {.specs = {spec}, .extract = {.progress = false, .tags = {}, .facts = false}});
     }
     step("loading " + report_.import_path + " as lis emits it");
     {
@@ -211,7 +212,8 @@ class Check {
       ProcessRunner& runner =
           report_.uses_lis_runtime ? static_cast<ProcessRunner&>(with_runtime) : runner_;
       ::setenv("GOFLAGS", "-mod=mod", 1);
-      emitted_api_ = load_api_model(runner, {{spec}, {false, {}, false}});
+      emitted_api_ = load_api_model(
+          runner, {.specs = {spec}, .extract = {.progress = false, .tags = {}, .facts = false}});
       ::unsetenv("GOFLAGS");
     }
     const model::Package& before = find(original_, module_root_.string());
@@ -272,7 +274,8 @@ class Check {
           std::vector<std::string>{"go", "test", "-count=1", "./..."}}) {
       std::string command = fmt::format("{}", fmt::join(argv, " "));
       step(command + " in the module with the emitted package");
-      ProcessResult r = runner.run({argv, scratch_, env, false});
+      ProcessResult r =
+          runner.run({.argv = argv, .cwd = scratch_, .env_set = env, .inherit_stderr = false});
       report_.proof.push_back({command, r.exit_code == 0, tail_lines(r.out + r.err, 40)});
       if (r.exit_code != 0) break;  // a module that does not build has no tests to run
     }

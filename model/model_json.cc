@@ -47,7 +47,7 @@ struct ReadError {
 };
 
 [[noreturn]] void misfit(std::string message) {
-  throw ReadError{ReadError::Misfit, std::move(message), {}};
+  throw ReadError{.kind = ReadError::Misfit, .message = std::move(message), .path = {}};
 }
 
 [[noreturn]] void syntax_error(simdjson::error_code code) {

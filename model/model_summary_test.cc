@@ -15,12 +15,17 @@ Decl decl(DeclKind kind, const char* name) {
 TEST(ModelSummary, CountsPerPackageAndInTotal) {
   ApiModel m;
   m.go_version = "go1.26.8";
-  m.build = {"linux", "amd64", {}, false};
+  m.build = {.goos = "linux", .goarch = "amd64", .tags = {}, .cgo = false};
   Package a;
   a.path = "example.com/a";
   a.name = "a";
   a.root = true;
-  a.module = Module{"example.com/a", "v1.0.0", "", false, "", ""};
+  a.module = Module{.path = "example.com/a",
+                    .version = "v1.0.0",
+                    .dir = "",
+                    .main = false,
+                    .replace_path = "",
+                    .replace_version = ""};
   Decl t = decl(DeclKind::Type, "T");
   t.methods.resize(3);
   Decl hidden = decl(DeclKind::Type, "impl");

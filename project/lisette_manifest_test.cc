@@ -31,9 +31,21 @@ TEST(LisetteManifest, ReadsProjectAndDependencies) {
 
 TEST(LisetteManifest, EditsKeepCommentsOrderAndFormatting) {
   auto m = LisetteManifest::parse(kManifest, "lisette.toml");
-  m.set_go_dependency({"k8s.io/api", "v0.37.2", "", "", {"k8s.io/client-go"}});
-  m.set_go_dependency({"k8s.io/client-go", "v0.37.2", "", "", {}});
-  m.set_go_dependency({"github.com/google/uuid", "v1.6.1", "", "", {}});
+  m.set_go_dependency({.module = "k8s.io/api",
+                       .version = "v0.37.2",
+                       .replacement = "",
+                       .path = "",
+                       .via = {"k8s.io/client-go"}});
+  m.set_go_dependency({.module = "k8s.io/client-go",
+                       .version = "v0.37.2",
+                       .replacement = "",
+                       .path = "",
+                       .via = {}});
+  m.set_go_dependency({.module = "github.com/google/uuid",
+                       .version = "v1.6.1",
+                       .replacement = "",
+                       .path = "",
+                       .via = {}});
   EXPECT_EQ(m.text(), R"(# My service.
 [project]
 name = "svc"   # the binary name
@@ -56,7 +68,11 @@ lis = "0.12.5"
 
 TEST(LisetteManifest, CreatesTheTableWhenMissing) {
   auto m = LisetteManifest::parse("[project]\nname = \"x\"\nversion = \"0.1.0\"\n", "lisette.toml");
-  m.set_go_dependency({"github.com/prometheus/client_golang", "v1.25.0", "", "", {}});
+  m.set_go_dependency({.module = "github.com/prometheus/client_golang",
+                       .version = "v1.25.0",
+                       .replacement = "",
+                       .path = "",
+                       .via = {}});
   EXPECT_EQ(m.text(),
             "[project]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies.go]\n"
             "\"github.com/prometheus/client_golang\" = \"v1.25.0\"\n");
@@ -69,7 +85,10 @@ TEST(LisetteManifest, RefusesWhatItCannotEditCleanly) {
       "[project]\nname = \"x\"\nversion = \"0\"\n[dependencies.go.\"k8s.io/api\"]\nversion = "
       "\"v1\"\n",
       "lisette.toml");
-  EXPECT_THROW(m.set_go_dependency({"k8s.io/api", "v2", "", "", {}}), UserError);
+  EXPECT_THROW(
+      m.set_go_dependency(
+          {.module = "k8s.io/api", .version = "v2", .replacement = "", .path = "", .via = {}}),
+      UserError);
 }
 
 }  // namespace

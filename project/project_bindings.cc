@@ -530,7 +530,8 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
       } else {
         added.insert(module);
       }
-      manifest.set_go_dependency({module, "", "", entry.local, {}});
+      manifest.set_go_dependency(
+          {.module = module, .version = "", .replacement = "", .path = entry.local, .via = {}});
       continue;
     }
     // A replacement or local path the user declared is theirs to keep.
@@ -548,7 +549,11 @@ std::string plan_manifest(const fs::path& project, BindingLock& lock, const Bind
       }
       continue;
     }
-    manifest.set_go_dependency({module, entry.version, "", "", entry.via});
+    manifest.set_go_dependency({.module = module,
+                                .version = entry.version,
+                                .replacement = "",
+                                .path = "",
+                                .via = entry.via});
     added.insert(module);
   }
   lock.added = std::move(added);

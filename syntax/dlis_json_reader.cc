@@ -396,7 +396,8 @@ class Reader {
           "an unexported Go method (it seals an interface): Lisette code cannot name it"};
     }
     auto [it, added] = impl_index.try_emplace(type_name, out_.file.impls.size());
-    if (added) out_.file.impls.push_back({type_name, impl_generics, {}});
+    if (added)
+      out_.file.impls.push_back({.type_name = type_name, .generics = impl_generics, .methods = {}});
     Impl& impl = out_.file.impls[it->second];
     if (impl.generics != impl_generics)
       throw Unrepresentable{"impl blocks of " + type_name + " with different type parameters"};

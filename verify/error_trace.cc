@@ -27,7 +27,11 @@ std::vector<Diagnostic> parse_go_errors(const std::string& output) {
   while (std::getline(in, line)) {
     std::smatch m;
     if (std::regex_match(line, m, kLine)) {
-      out.push_back({m[1], std::stoi(m[2]), std::stoi(m[3]), m[4], ""});
+      out.push_back({.file = m[1],
+                     .line = std::stoi(m[2]),
+                     .column = std::stoi(m[3]),
+                     .message = m[4],
+                     .code = ""});
       continuing = true;
     } else if (continuing && line.starts_with("\t")) {
       out.back().message += "\n" + line.substr(1);

@@ -538,9 +538,17 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api,
     };
     for (const auto& i : ifaces) {
       if (satisfies(value_set, i.flat)) {
-        out.push_back({pkg->path, d.name, false, i.pkg->path, i.decl->name});
+        out.push_back({.type_package = pkg->path,
+                       .type_name = d.name,
+                       .pointer = false,
+                       .interface_package = i.pkg->path,
+                       .interface_name = i.decl->name});
       } else if (satisfies(pointer_set, i.flat)) {
-        out.push_back({pkg->path, d.name, true, i.pkg->path, i.decl->name});
+        out.push_back({.type_package = pkg->path,
+                       .type_name = d.name,
+                       .pointer = true,
+                       .interface_package = i.pkg->path,
+                       .interface_name = i.decl->name});
       }
     }
   }

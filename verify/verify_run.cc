@@ -520,7 +520,11 @@ class Run {
       r.unprobed = s.probes.unprobed;
       for (const auto& p : s.probes.probes) {
         ProbeOutcome o = outcomes_.contains(p.id) ? outcomes_[p.id]
-                                                  : ProbeOutcome{p, Outcome::Unchecked, "", "", ""};
+                                                  : ProbeOutcome{.probe = p,
+                                                                 .outcome = Outcome::Unchecked,
+                                                                 .stage = "",
+                                                                 .message = "",
+                                                                 .code = ""};
         if (o.outcome == Outcome::Unchecked && built_ && s.active.contains(p.id))
           o.outcome = Outcome::Verified;
         blame_the_method(o);
