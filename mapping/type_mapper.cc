@@ -140,6 +140,10 @@ std::vector<lis::Type> TypeMapper::args(const std::vector<model::TypePtr>& args,
   return out;
 }
 
+lis::Type TypeMapper::declared_type(const std::string& pkg, const std::string& name) const {
+  return lis::named(qualify_(pkg, name, 0));
+}
+
 lis::Type TypeMapper::named(const TypeRef& t, bool under_read_only) const {
   if (t.pkg.empty()) {
     if (t.name == "error") return lis::error_type();

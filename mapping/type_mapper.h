@@ -64,6 +64,7 @@ class TypeMapper {
   lis::Type map(const model::TypeRef& type, Position position) const;
 
   UnderlyingKind underlying_kind(const std::string& pkg, const std::string& name) const;
+  const model::ApiModel& api() const { return api_; }
   // Interfaces and function types, named or not: Option in fields.
   bool is_nilable_interface_or_func(const model::TypeRef& type) const;
   // lis's own notion (docs/lis-facts.md §5.1): pointers, functions, maps, channels and
@@ -75,6 +76,9 @@ class TypeMapper {
   bool points_to_interface(const model::TypeRef& pointee) const;
 
   lis::Type map_signature_as_fn_type(const model::Signature& sig) const;
+
+  // A declared type (an alias included) by name, as this file names it: `pkg.Name`.
+  lis::Type declared_type(const std::string& pkg, const std::string& name) const;
 
  private:
   // `go_layout`: the Lisette type must have exactly Go's representation at every depth, because

@@ -16,6 +16,17 @@ using model::Decl;
 using model::TypeKind;
 using model::TypeRef;
 
+// An exported, non-generic alias that a typedef of the model declares (not the standard
+// library's: lis reads its own typedefs for those).
+bool embeds_declared_alias(const model::ApiModel& api, const TypeRef& e) {
+  if (e.kind != TypeKind::Alias || !e.args.empty() || e.pkg.empty() || e.name.empty() ||
+      !std::isupper(static_cast<unsigned char>(e.name[0])))
+    return false;
+  const model::Package* p = api.find_package(e.pkg);
+  const model::Decl* d = p && !p->std ? p->find_decl(e.name) : nullptr;
+  return d && d->alias && d->exported && d->tparams.empty();
+}
+
 Rule shape_struct(const TypeMapper& types, const TypeRef& u, lis::TypeDecl& t, BindStatus& status) {
   bool hidden = false;
   for (const auto& f : u.fields) {
@@ -29,6 +40,10 @@ Rule shape_struct(const TypeMapper& types, const TypeRef& u, lis::TypeDecl& t, B
         lis::Type embedded = e.kind == TypeKind::Pointer
                                  ? lis::ref(types.map(e.elem, Position::TypeArg), true)
                                  : types.map(e, Position::TypeArg);
+        // Go names a field embedded through an alias after the alias (`MetaRef` for
+        // `type MetaRef = *Meta`), and lis names an embedded field after the type it embeds, so
+        // the alias itself is embedded; promotion goes through it as through its target.
+        if (embeds_declared_alias(types.api(), e)) embedded = types.declared_type(e.pkg, e.name);
         t.fields.push_back(
             {.doc = doc_lines(f.doc), .attributes = {}, .name = "", .type = std::move(embedded)});
       } else {

@@ -44,6 +44,24 @@ TEST_F(TypeRules, AStructWithAHiddenFieldSaysSoAndIsIncomparable) {
       lis::has_attribute(map(holder).declaration.attributes, lis::AttributeKind::Incomparable));
 }
 
+TEST_F(TypeRules, AFieldEmbeddedThroughAnAliasEmbedsTheAliasWhoseNameGoGivesIt) {
+  // type Meta struct{ Name string }; type MetaRef = *Meta; type Ref struct { MetaRef }
+  model::Decl meta_ref = type_decl("MetaRef", pointer(local("Meta")));
+  meta_ref.alias = true;
+  api_ = api_with({type_decl("Meta", struct_type({field("Name", basic("string"))})), meta_ref});
+  TypeMapper types = bare_names(api_);
+  auto alias = std::make_shared<model::TypeRef>();
+  alias->kind = model::TypeKind::Alias;
+  alias->pkg = kPackage;
+  alias->name = "MetaRef";
+  alias->target = pointer(local("Meta"));
+  model::Field by_alias = embedded(alias);
+  by_alias.name = "MetaRef";
+  TypeMapping m = map_type_decl(types, api_, kPackage, type_decl("Ref", struct_type({by_alias})));
+  // Not `embed mut Ref<Meta>`, which lis would name `Meta`: Go's field is `MetaRef`.
+  EXPECT_EQ(text(m), "pub struct Ref {\n  embed MetaRef,\n}\n");
+}
+
 TEST_F(TypeRules, AStructWithNoVisibleFieldIsOpaque) {
   TypeMapping m = map(type_decl("Mutex", struct_type({field("state", basic("int32"))})));
   EXPECT_EQ(m.code.rule, Rule::OpaqueNoExportedFields);
