@@ -116,9 +116,7 @@ class TypeReader {
         declared_->contains(name.substr(own_prefix_->size())))
       name = name.substr(own_prefix_->size());
     auto mut_unsupported = [&] {
-      return Unrepresentable{"`" + text_of(t) +
-                             "`: lisbind's type model (lis::Type) holds `mut` only on Ref, Slice "
-                             "and Map"};
+      return Unrepresentable{"`" + text_of(t) + "`: `mut` on a type that has no such form in lis"};
     };
     const size_t given = array_member(t, "args").size();
     auto c = constructors().find(name);
@@ -146,18 +144,22 @@ class TypeReader {
       out.args = std::move(args);
       return out;
     }
-    if (mut) throw mut_unsupported();
+    // `mut Addr`: a value whose methods may write through it.
+    auto with_mut = [&](Type value) {
+      value.mut = mut;
+      return value;
+    };
     if (type_params_.contains(name)) {
       if (!args.empty())
         throw Unrepresentable{"`" + text_of(t) + "`: a type parameter with type arguments"};
-      return type_param(name);
+      return with_mut(type_param(name));
     }
     if (basic_names().contains(name) && !declared) {
       if (!args.empty())
         throw Unrepresentable{"`" + text_of(t) + "`: a basic type with type arguments"};
-      return basic(name);
+      return with_mut(basic(name));
     }
-    return named(name, std::move(args));
+    return with_mut(named(name, std::move(args)));
   }
 
   std::vector<Generic> generics(const json& list) const {

@@ -65,9 +65,10 @@ std::string to_text(const Type& t) {
   switch (t.kind) {
     case TypeKind::Basic:
     case TypeKind::TypeParam:
-      return t.name;
+      return (t.mut ? "mut " : "") + t.name;
     case TypeKind::Named:
-      return t.args.empty() ? t.name : t.name + "<" + list(t.args, 0, t.args.size()) + ">";
+      return (t.mut ? "mut " : "") + t.name +
+             (t.args.empty() ? "" : "<" + list(t.args, 0, t.args.size()) + ">");
     case TypeKind::Ref:
       return generic("Ref", t);
     case TypeKind::Slice:

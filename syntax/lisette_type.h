@@ -33,7 +33,10 @@ enum class TypeKind {
 
 struct Type {
   TypeKind kind = TypeKind::Unit;
-  bool mut = false;         // Ref, Slice, Map: the holder may write through it
+  // Ref, Slice, Map: the holder may write through it. Named, Basic, TypeParam: a value whose
+  // methods may write through their receiver (`mut Addr`, in lis's own typedefs, and the receiver
+  // lis gives a method promoted through an embedded pointer).
+  bool mut = false;
   std::string name;         // Basic, Named, TypeParam
   std::vector<Type> args;   // see TypeKind
   std::int64_t length = 0;  // Array

@@ -88,8 +88,9 @@ std::string instantiation_text(const std::vector<lis::Generic>& generics,
 class ProbeWriter {
  public:
   ProbeWriter(const model::ApiModel& api, const model::Package& pkg, const lis::File& file,
-              const std::set<std::string>& bound, int first_id)
-      : api_(api), pkg_(pkg), file_(file), bound_(bound), next_id_(first_id) {
+              const std::set<std::string>& bound, int first_id,
+              const std::map<std::string, lis::File>* typedefs)
+      : api_(api), pkg_(pkg), file_(file), bound_(bound), typedefs_(typedefs), next_id_(first_id) {
     out_.package = pkg.path;
     // Under an alias of its own: the typedef's imports were named without the package itself in
     // view (client-go's autoscaling/v2 client imports k8s.io/api/autoscaling/v2, both `v2`).
@@ -165,15 +166,8 @@ class ProbeWriter {
       return std::nullopt;
     }
     Instantiation chosen;
-    // A type of another package is imported under an alias of its own: its usual name may be
-    // taken by the typedef's imports.
-    auto binding_of = [&](const std::string& package) -> std::string {
-      if (auto it = import_binding_.find(package); it != import_binding_.end()) return it->second;
-      std::string alias = "lisbind_arg_" + identifier_stem(package);
-      std::string line = "import " + alias + " \"go:" + package + "\"";
-      if (std::find(chosen.imports.begin(), chosen.imports.end(), line) == chosen.imports.end())
-        chosen.imports.push_back(line);
-      return alias;
+    auto binding_of = [&](const std::string& package) {
+      return binding_for(package, chosen.imports);
     };
     TypeArguments arguments = choose_type_arguments(api_, d->tparams, &implementers_, binding_of);
     if (!arguments.unsupported.empty()) {
@@ -182,6 +176,16 @@ class ProbeWriter {
     }
     chosen.by_param = std::move(arguments.by_param);
     return chosen;
+  }
+
+  // The name the probe file gives `package`: the typedef's own import of it, else an import
+  // added to `imports` under an alias of its own (its usual name may be taken by the typedef's).
+  std::string binding_for(const std::string& package, std::vector<std::string>& imports) const {
+    if (auto it = import_binding_.find(package); it != import_binding_.end()) return it->second;
+    std::string alias = "lisbind_arg_" + identifier_stem(package);
+    std::string line = "import " + alias + " \"go:" + package + "\"";
+    if (std::find(imports.begin(), imports.end(), line) == imports.end()) imports.push_back(line);
+    return alias;
   }
 
   // A typedef may be generic where Go is not: lis's own writes `Unmarshal<T>(.., v: mut Ref<T>)`
@@ -332,7 +336,10 @@ class ProbeWriter {
     }
     if (t.form == lis::TypeForm::Struct) {
       for (const auto& f : t.fields) {
-        if (f.name.empty()) continue;  // embedded: its members are probed where they are declared
+        if (f.name.empty()) {
+          embedded_field(t, f, self_type, arguments);
+          continue;
+        }
         if (names_hidden_type(f.type)) {
           unprobed(t.name + "." + f.name,
                    "field type names an unexported type that Lisette code cannot write");
@@ -349,7 +356,162 @@ class ProbeWriter {
       }
     }
     if (t.form == lis::TypeForm::Interface) implement(t, arguments);
+    if (t.form == lis::TypeForm::Struct && t.generics.empty()) promoted_methods(t);
   }
+
+  // `v.E` for `embed E`: Lisette names an embedded field by its type's name, as Go does.
+  void embedded_field(const lis::TypeDecl& t, const lis::Field& f, const std::string& self_type,
+                      const Instantiation& arguments) {
+    const lis::Type* named = &f.type;
+    if (named->is(lis::TypeKind::Ref) && !named->args.empty()) named = &named->args[0];
+    if (!named->is(lis::TypeKind::Named)) return;
+    std::string name = named->name.substr(named->name.rfind('.') + 1);
+    if (!exported(name) || names_hidden_type(f.type)) return;
+    Probe& p = add(ProbeKind::Embedded, t.name, t.name + "." + name + " (embedded)");
+    p.imports = arguments.imports;
+    if (const model::Field* gf = go_field(t.name, name))
+      p.go_decl = t.name + " embeds " + emit::go_type_text(*gf->type);
+    p.lis_decl = "embed " + lis::to_text(f.type);
+    p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments)),
+                        "v: mut Ref<" + self_type + ">", "v." + name);
+  }
+
+  // The methods Go promotes to T from its embedded fields, taken as `pkg.T.M` where the method's
+  // declaration on the embedded type, with T as the receiver, is expected.
+  void promoted_methods(const lis::TypeDecl& t) {
+    const model::Decl* d = pkg_.find_decl(t.name);
+    if (!d) return;
+    for (const auto& pm : d->promoted) {
+      if (!exported(pm.name) || !pm.from) continue;
+      const model::TypeRef* from = peel(pm.from.get());
+      if (from && from->kind == TypeKind::Pointer && from->elem) from = peel(from->elem.get());
+      if (!from || from->kind != TypeKind::Named || !from->args.empty()) continue;
+      const lis::File* file = from->pkg == pkg_.path ? &file_ : nullptr;
+      if (!file && typedefs_) {
+        if (auto it = typedefs_->find(from->pkg); it != typedefs_->end()) file = &it->second;
+      }
+      // A std type is declared by lis's own typedef, which these probes do not read.
+      if (const model::Package* from_pkg = api_.find_package(from->pkg); !from_pkg || from_pkg->std)
+        continue;
+      if (!file) continue;
+      const lis::Function* m = declared_method(*file, from->name, pm.name);
+      if (!m || !m->generics.empty()) continue;
+      std::vector<std::string> imports;
+      ForeignNames names{*this, *file, from->pkg, imports};
+      const lis::Type outer = lis::named(out_.binding + "." + t.name);
+      std::vector<lis::Type> params;
+      if (m->receiver) {
+        if (pm.pointer_only && m->receiver->form == lis::ReceiverForm::Value) continue;
+        const bool writes = m->receiver->form == lis::ReceiverForm::MutRef;
+        if (embedded_through_pointer(*d, pm.via)) {
+          // lis takes such a method on T itself: the pointer inside already reaches the
+          // receiver, and `mut T` where the method writes through it.
+          lis::Type value = outer;
+          value.mut = writes;
+          params.push_back(value);
+        } else {
+          params.push_back(m->receiver->form == lis::ReceiverForm::Value ? outer
+                                                                         : lis::ref(outer, writes));
+        }
+      } else {
+        params.push_back(outer);  // an interface's method, reached through an embedded interface
+      }
+      bool hidden = false;
+      for (const auto& prm : m->params) {
+        params.push_back(names.type(prm.type));
+        hidden = hidden || names.hidden;
+      }
+      lis::Type result = names.type(m->result.value_or(lis::unit()));
+      if (hidden || names.hidden) continue;  // names an unexported type of its package
+      std::string via;
+      for (const auto& v : pm.via) via += (via.empty() ? "" : ".") + v;
+      Probe& p =
+          add(ProbeKind::Promoted, t.name, t.name + "." + pm.name + " (promoted from " + via + ")");
+      p.imports = imports;
+      p.go_decl = emit::go_func_text(
+          std::string(pm.pointer_only ? "*" : "") + t.name + " via " + via, pm.name, pm.sig);
+      p.lis_decl = "impl " + from->name + " { " + lisette_function_text(*m, false) + " }";
+      p.text = take_probe(p.id, fn_type(params, result), "",
+                          out_.binding + "." + t.name + "." + pm.name);
+    }
+  }
+
+  // Whether a field on the path `via` from `outer` embeds a pointer (`*testing.Fake`).
+  bool embedded_through_pointer(const model::Decl& outer,
+                                const std::vector<std::string>& via) const {
+    const model::TypeRef* current = outer.underlying ? peel(outer.underlying.get()) : nullptr;
+    for (const auto& name : via) {
+      if (!current || current->kind != TypeKind::Struct) return false;
+      const model::TypeRef* field = nullptr;
+      for (const auto& f : current->fields) {
+        if (f.name == name) field = f.type ? peel(f.type.get()) : nullptr;
+      }
+      if (!field) return false;
+      if (field->kind == TypeKind::Pointer) return true;
+      if (field->kind != TypeKind::Named) return false;
+      const model::Package* p = api_.find_package(field->pkg);
+      const model::Decl* d = p ? p->find_decl(field->name) : nullptr;
+      current = d && d->underlying ? peel(d->underlying.get()) : nullptr;
+    }
+    return false;
+  }
+
+  // `Type.name` as `file` declares it: a method of an impl, or of an interface (which promotes
+  // its methods through an embedded interface value).
+  static const lis::Function* declared_method(const lis::File& file, const std::string& type,
+                                              const std::string& name) {
+    for (const auto& impl : file.impls) {
+      if (impl.type_name != type || !impl.generics.empty()) continue;
+      for (const auto& m : impl.methods) {
+        if (m.name == name) return &m;
+      }
+    }
+    for (const auto& td : file.types) {
+      if (td.name != type || td.form != lis::TypeForm::Interface || !td.generics.empty()) continue;
+      for (const auto& m : td.methods) {
+        if (m.name == name) return &m;
+      }
+    }
+    return nullptr;
+  }
+
+  // Types written in another package's typedef, as this probe file names them: that file's own
+  // types through that package's binding here, its imports through theirs.
+  struct ForeignNames {
+    const ProbeWriter& writer;
+    const lis::File& file;
+    std::string package;
+    std::vector<std::string>& imports;
+    bool hidden = false;  // a type named was unexported there
+
+    lis::Type type(const lis::Type& t) {
+      if (&file == &writer.file_) return writer.q(t);
+      lis::Type out = t;
+      if (t.is(lis::TypeKind::Named)) out.name = name(t.name);
+      for (auto& a : out.args) a = type(a);
+      return out;
+    }
+
+    std::string name(const std::string& written) {
+      auto dot = written.find('.');
+      if (dot == std::string::npos) {
+        for (const auto& td : file.types) {
+          if (td.name != written) continue;
+          if (!exported(written)) hidden = true;
+          return writer.binding_for(package, imports) + "." + written;
+        }
+        return written;  // error, and other names every file shares
+      }
+      std::string qualifier = written.substr(0, dot), rest = written.substr(dot + 1);
+      for (const auto& i : file.imports) {
+        std::string binding = i.alias.empty() ? writer.package_binding(i.path) : i.alias;
+        if (binding == qualifier) return writer.binding_for(i.path, imports) + "." + rest;
+      }
+      if (qualifier == writer.package_binding(package))  // the file naming its own type
+        return writer.binding_for(package, imports) + "." + rest;
+      return written;
+    }
+  };
 
   // A Lisette struct with the interface's methods, passed where Go expects the interface.
   void implement(const lis::TypeDecl& t, const Instantiation& arguments) {
@@ -454,6 +616,7 @@ class ProbeWriter {
   const model::Package& pkg_;
   const lis::File& file_;
   const std::set<std::string>& bound_;
+  const std::map<std::string, lis::File>* typedefs_;
   int next_id_;
   ImplementerSearch implementers_{api_, bound_};
   PackageProbes out_;
@@ -484,6 +647,10 @@ const char* kind_name(ProbeKind kind) {
       return "implements";
     case ProbeKind::Implement:
       return "implement";
+    case ProbeKind::Embedded:
+      return "embedded";
+    case ProbeKind::Promoted:
+      return "promoted";
   }
   return "?";
 }
@@ -557,8 +724,8 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api,
 
 PackageProbes make_probes(const model::ApiModel& api, const model::Package& package,
                           const lis::File& file, const std::set<std::string>& bound_packages,
-                          int first_id) {
-  return ProbeWriter(api, package, file, bound_packages, first_id).run();
+                          int first_id, const std::map<std::string, lis::File>* typedefs) {
+  return ProbeWriter(api, package, file, bound_packages, first_id, typedefs).run();
 }
 
 lis::Type qualify_type(const lis::Type& type, const std::set<std::string>& own_types,

@@ -7,6 +7,7 @@
 // Probes are decided from the typed models (lis::File and the Go API model), never from text.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,6 +27,8 @@ enum class ProbeKind {
   Type,        // pkg.T as a parameter type
   Implements,  // a T or Ref<T> passed where interface I is expected (Go says it implements I)
   Implement,   // a Lisette struct implementing bound interface I passed where I is expected
+  Embedded,    // v.E, an embedded field, passed where its type is expected
+  Promoted,    // pkg.T.M for a method T gets from an embedded field, passed like a method
 };
 const char* kind_name(ProbeKind kind);
 
@@ -69,9 +72,11 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api,
 
 // `first_id` numbers the probes; ids stay unique across packages. `bound_packages`: the Go
 // packages that have a typedef (lisbind's or lis's own), so their types can be named.
+// `typedefs`: lisbind's typedefs by Go package, where the methods a type promotes from an
+// embedded type of another package are declared (none: only promotions within the package).
 PackageProbes make_probes(const model::ApiModel& api, const model::Package& package,
                           const lis::File& file, const std::set<std::string>& bound_packages,
-                          int first_id);
+                          int first_id, const std::map<std::string, lis::File>* typedefs = nullptr);
 
 // A type as the package's typedef writes it, as code importing the package under `binding` writes
 // it: each of `own_types` it names bare gets the binding (`Option<mut Ref<Sample>>` ->

@@ -167,7 +167,7 @@ class Run {
                         "(local `path =` modules are not supported yet)");
       }
       PackageState s;
-      s.probes = make_probes(api_, p, model->second, bound, next_id);
+      s.probes = make_probes(api_, p, model->second, bound, next_id, &generated_.models);
       next_id += static_cast<int>(s.probes.probes.size());
       add_package(std::move(s));
     }
