@@ -61,7 +61,12 @@ struct Fixture {
     s.name = "S";
     auto st = std::make_shared<model::TypeRef>();
     st->kind = TypeKind::Struct;
-    st->fields = {{"N", basic("int"), false, true, "", ""}};
+    st->fields = {{.name = "N",
+                   .type = basic("int"),
+                   .embedded = false,
+                   .exported = true,
+                   .tag = "",
+                   .doc = ""}};
     s.underlying = st;
     model::Method m;
     m.name = "M";
@@ -73,7 +78,7 @@ struct Fixture {
     i.name = "I";
     auto it = std::make_shared<model::TypeRef>();
     it->kind = TypeKind::Interface;
-    it->methods = {{"M", m.sig, ""}};
+    it->methods = {{.name = "M", .sig = m.sig, .doc = ""}};
     i.underlying = it;
     p.decls = {f, i, s};
     api.packages = {p};
@@ -86,7 +91,7 @@ struct Fixture {
     lis::TypeDecl ls;
     ls.form = lis::TypeForm::Struct;
     ls.name = "S";
-    ls.fields = {{{}, {}, "N", lis::basic("int")}};
+    ls.fields = {{.doc = {}, .attributes = {}, .name = "N", .type = lis::basic("int")}};
     lis::TypeDecl li;
     li.form = lis::TypeForm::Interface;
     li.name = "I";
@@ -98,7 +103,7 @@ struct Fixture {
     lis::Impl impl;
     impl.type_name = "S";
     lis::Function lm = im;
-    lm.receiver = lis::Receiver{lis::ReceiverForm::Ref, lis::named("S")};
+    lm.receiver = lis::Receiver{.form = lis::ReceiverForm::Ref, .self_type = lis::named("S")};
     impl.methods = {lm};
     file.impls = {impl};
   }
@@ -202,6 +207,71 @@ TEST(RenderMain, ReferencesEveryProbe) {
   EXPECT_EQ(render_main({1, 2}),
             "// lisbind verify: references every probe so that lis emits it.\nfn main() {\n  let _ "
             "= probe_1\n  let _ = probe_2\n}\n");
+}
+
+}  // namespace
+}  // namespace lisbind::verify
+
+namespace lisbind::verify {
+namespace {
+
+// type Outer struct{ S } (S by value) and type Holder struct{ *S }: S's method (*S) M() string is
+// promoted to both. Outer gets `v.S` and `Outer.M` taken with Ref<Outer> (M's own receiver form);
+// through the pointer, lis takes Holder.M on Holder itself.
+TEST(MakeProbes, EmbeddedFieldsAndPromotedMethodsWithTheReceiverLisGivesThem) {
+  Fixture fx;
+  model::Package& p = fx.api.packages[0];
+  auto named_s = std::make_shared<model::TypeRef>();
+  named_s->kind = TypeKind::Named;
+  named_s->pkg = p.path;
+  named_s->name = "S";
+  auto pointer_s = std::make_shared<model::TypeRef>();
+  pointer_s->kind = TypeKind::Pointer;
+  pointer_s->elem = named_s;
+  auto outer_decl = [&](const std::string& name, model::TypePtr embedded, bool pointer_only) {
+    model::Decl d;
+    d.kind = DeclKind::Type;
+    d.name = name;
+    auto st = std::make_shared<model::TypeRef>();
+    st->kind = TypeKind::Struct;
+    st->fields = {
+        {.name = "S", .type = embedded, .embedded = true, .exported = true, .tag = "", .doc = ""}};
+    d.underlying = st;
+    d.promoted = {{.name = "M",
+                   .via = {"S"},
+                   .pointer_only = pointer_only,
+                   .sig = p.decls[2].methods[0].sig,
+                   .from = named_s}};
+    return d;
+  };
+  p.decls.push_back(outer_decl("Outer", named_s, true));
+  p.decls.push_back(outer_decl("Holder", pointer_s, false));
+  auto lis_outer = [](const std::string& name, lis::Type embedded) {
+    lis::TypeDecl t;
+    t.form = lis::TypeForm::Struct;
+    t.name = name;
+    t.fields = {{.doc = {}, .attributes = {}, .name = "", .type = std::move(embedded)}};
+    return t;
+  };
+  fx.file.types.push_back(lis_outer("Outer", lis::named("S")));
+  fx.file.types.push_back(lis_outer("Holder", lis::ref(lis::named("S"), true)));
+  PackageProbes probes = make_probes(fx.api, p, fx.file, {"example.com/p"}, 1);
+  std::map<std::string, const Probe*> by_use;
+  for (const auto& probe : probes.probes) by_use[probe.what] = &probe;
+  ASSERT_TRUE(by_use.contains("Outer.S (embedded)"));
+  EXPECT_NE(by_use["Outer.S (embedded)"]->text.find("(_x: lisbind_probed.S)"), std::string::npos);
+  EXPECT_NE(by_use["Outer.S (embedded)"]->text.find("take_"), std::string::npos);
+  ASSERT_TRUE(by_use.contains("Outer.M (promoted from S)"));
+  EXPECT_NE(
+      by_use["Outer.M (promoted from S)"]->text.find("fn(Ref<lisbind_probed.Outer>) -> string"),
+      std::string::npos)
+      << by_use["Outer.M (promoted from S)"]->text;
+  ASSERT_TRUE(by_use.contains("Holder.M (promoted from S)"));
+  EXPECT_NE(by_use["Holder.M (promoted from S)"]->text.find("fn(lisbind_probed.Holder) -> string"),
+            std::string::npos)
+      << by_use["Holder.M (promoted from S)"]->text;
+  EXPECT_EQ(by_use["Holder.M (promoted from S)"]->kind, ProbeKind::Promoted);
+  EXPECT_EQ(by_use["Holder.M (promoted from S)"]->ledger_symbol, "Holder");
 }
 
 }  // namespace
