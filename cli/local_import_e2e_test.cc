@@ -103,6 +103,11 @@ TEST(LocalImportE2e, BindsAModuleOnDiskLisChecksBuildsAndRunsItAndSyncFollowsGoE
   expect_local_typedefs_installed(app);  // lis kept lisbind's files
   auto st = lisbind({"status"}, app);
   EXPECT_EQ(st.exit_code, 0) << st.out;
+  // verify binds modules from the proxy: a project of local modules only is told so in one line.
+  auto v = lisbind({"verify", "-q"}, app);
+  EXPECT_EQ(v.exit_code, 1);
+  EXPECT_NE(v.err.find("imported only local modules (example.com/shop/store)"), std::string::npos)
+      << v.err;
 
   // lis builds it against the module on disk: its `path =` becomes a replace in target/go.mod.
   auto ran = run({LISBIND_SOURCE_DIR "/scripts/with-lis-runtime", "lis", "run"}, app);
