@@ -61,8 +61,8 @@ std::vector<BindRequest> bind_requests_from(const model::ApiModel& api,
     // The module of the pattern: from any loaded root package at or below it.
     for (const auto& p : api.packages) {
       if (p.root && p.module &&
-          (p.path == probe || p.path.starts_with(probe + "/") ||
-           probe.starts_with(p.module->path))) {
+          (p.path == probe || p.path.starts_with(probe + "/") || probe == p.module->path ||
+           probe.starts_with(p.module->path + "/"))) {
         out.push_back(
             {.pattern = spec.pattern, .module = p.module->path, .version = p.module->version});
         break;

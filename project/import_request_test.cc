@@ -83,5 +83,26 @@ TEST(ImportRequest, RequestsTakeTheModuleOfALoadedRootPackage) {
   EXPECT_EQ(requests[0].version, "v1.0.0");
 }
 
+TEST(ImportRequest, AModulePathIsAPrefixOnlyAtASlash) {
+  // example.com/a and example.com/ab imported together: ab's pattern belongs to ab alone.
+  model::ApiModel api;
+  auto root = [](const std::string& path, const std::string& module, const std::string& version) {
+    model::Package p;
+    p.path = path;
+    p.root = true;
+    p.module.emplace();
+    p.module->path = module;
+    p.module->version = version;
+    return p;
+  };
+  api.packages = {root("example.com/a", "example.com/a", "v1.0.0"),
+                  root("example.com/ab/x", "example.com/ab", "v2.0.0")};
+  std::vector<BindRequest> requests = bind_requests_from(
+      api, {{.pattern = "example.com/ab/...", .version = "", .origin = SpecOrigin::Remote}});
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].module, "example.com/ab");
+  EXPECT_EQ(requests[0].version, "v2.0.0");
+}
+
 }  // namespace
 }  // namespace lisbind::emit
