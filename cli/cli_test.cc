@@ -265,16 +265,36 @@ TEST(Cli, VerifyRefusesAMalformedLockRequest) {
   fs::remove_all(project);
   fs::create_directories(project / "lisbind");
   std::ofstream(project / "lisette.toml") << "[project]\nname = \"p\"\nversion = \"0.1.0\"\n";
-  std::ofstream(project / "lisbind" / "lisbind.lock")
-      << R"({"requests": [{"pattern": "-modfile=/etc/passwd", "version": "v1.0.0"}]})";
+  // A lock as a repository could carry it: a request that would reach `go` as a flag.
+  nlohmann::json lock = {
+      {"lockfile", 1},
+      {"lisbind", "0.1.0"},
+      {"lis", "0.12.5"},
+      {"go", "go1.26.8"},
+      {"target", "linux_amd64"},
+      {"requests",
+       {{{"pattern", "-modfile=/etc/passwd"}, {"module", "example.com/m"}, {"version", "v1.0.0"}}}},
+      {"modules", {{"example.com/m", {{"version", "v1.0.0"}}}}},
+      {"files", nlohmann::json::object()}};
+  std::ofstream(project / "lisbind" / "lisbind.lock") << lock.dump();
   auto r = lisbind({"verify", "-q"}, project);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_NE(r.err.find("malformed request; regenerate it with `lisbind import`"), std::string::npos)
+  EXPECT_NE(r.err.find("lisbind/lisbind.lock is invalid: request '-modfile=/etc/passwd' is not a "
+                       "Go module path"),
+            std::string::npos)
+      << r.err;
+  // A valid lock made by other mapping rules: its vendored ledger is not this run's to annotate.
+  lock["requests"][0]["pattern"] = "example.com/m";
+  lock["rules"] = "0000000000000000";
+  std::ofstream(project / "lisbind" / "lisbind.lock") << lock.dump();
+  r = lisbind({"verify", "-q"}, project);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("run `lisbind sync` to regenerate them, then verify"), std::string::npos)
       << r.err;
   std::ofstream(project / "lisbind" / "lisbind.lock") << "{not json";
   r = lisbind({"verify", "-q"}, project);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("is not valid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("is not a lisbind lock file"), std::string::npos) << r.err;
   fs::remove_all(project);
 }
 

@@ -4,9 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
-#include <cstring>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -23,6 +21,9 @@
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
 #include "project/lisette_manifest.h"
+#include "project/project_access.h"
+#include "project/project_bindings.h"
+#include "project/project_overrides.h"
 #include "verify/verified_ledger.h"
 #include "verify/verify_run.h"
 
@@ -31,76 +32,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Inside a Lisette project and without patterns: what the project imported, as `lisbind.lock`
-// records it (`requests`: pattern and version each). The lock is a file a repository carries, so
-// each entry is checked to be a plain package pattern before it reaches `go`. Local modules
-// (`lisbind import PATH`, a `local` directory and no version) are listed apart: verify binds
-// modules from the Go module proxy.
+// Inside a Lisette project and without patterns: what the project imported, as the lock records
+// it (read and validated by the project layer: the lock is a file a repository carries). Local
+// modules (`lisbind import PATH`) are listed apart: verify binds modules from the Go module proxy.
+// The verdicts go into the vendored ledger, so the vendored bindings must be what this lisbind
+// makes from the lock: the same mapping rules and the same overrides.
 struct ProjectRequests {
   std::vector<std::string> specs;   // pattern@version
   std::vector<std::string> locals;  // patterns of local modules, not verified
 };
 
 ProjectRequests project_requests(const fs::path& project) {
-  fs::path lock = project / "lisbind" / "lisbind.lock";
-  if (!fs::exists(lock)) {
+  std::optional<emit::BindingLock> lock = emit::read_lock(project);
+  if (!lock) {
     throw UserError(
         "no package patterns given, and " + project.string() +
         " has no lisbind/lisbind.lock: run `lisbind import` first, or name the packages");
   }
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(read_file(lock));
-  } catch (const nlohmann::json::exception&) {
-    throw UserError(lock.string() + " is not valid JSON; regenerate it with `lisbind import`");
+  if (lock->requests.empty()) {
+    throw UserError("lisbind/lisbind.lock lists no imported packages; run `lisbind import`");
+  }
+  if (lock->rules_id != kMappingRulesId || lock->lisbind_version != kLisbindVersion ||
+      lock->overrides_hash != emit::project_overrides_digest(project)) {
+    throw UserError(
+        "the vendored bindings were made by another lisbind, other mapping rules or other "
+        "overrides than this run would use: run `lisbind sync` to regenerate them, then verify "
+        "(or name the packages to verify them without the project)");
   }
   ProjectRequests out;
-  const auto requests = j.find("requests");
-  if (requests == j.end() || !requests->is_array() || requests->empty()) {
-    throw UserError(lock.string() +
-                    " lists no imported packages; regenerate it with `lisbind import`");
-  }
-  for (const auto& r : *requests) {
-    if (!r.is_object()) {
-      throw UserError(lock.string() +
-                      " has a malformed request; regenerate it with `lisbind import`");
+  for (const auto& r : lock->requests) {
+    if (r.is_local()) {
+      out.locals.push_back(r.pattern);
+    } else {
+      out.specs.push_back(r.pattern + "@" + r.version);
     }
-    const auto pattern = r.find("pattern");
-    if (const auto local = r.find("local"); local != r.end() && local->is_string() &&
-                                            !local->get<std::string>().empty() &&
-                                            pattern != r.end() && pattern->is_string()) {
-      out.locals.push_back(pattern->get<std::string>());
-      continue;
-    }
-    const auto version = r.find("version");
-    bool plain =
-        pattern != r.end() && pattern->is_string() && version != r.end() && version->is_string();
-    std::string p = plain ? pattern->get<std::string>() : "";
-    std::string v = plain ? version->get<std::string>() : "";
-    auto allowed = [](const std::string& text, const char* extra) {
-      return !text.empty() && std::isalnum(static_cast<unsigned char>(text[0])) &&
-             std::all_of(text.begin(), text.end(), [&](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) ||
-                      std::strchr(extra, c) != nullptr;
-             });
-    };
-    if (!allowed(p, "./-_~") || !allowed(v, ".-+") || !v.starts_with("v")) {
-      throw UserError(lock.string() +
-                      " has a malformed request; regenerate it with `lisbind import`");
-    }
-    out.specs.push_back(p + "@" + v);
   }
   return out;
 }
 
 // The verdicts written into the ledgers asked for: the project's vendored one (read, annotated
 // and replaced atomically; a ledger that is not JSON is refused, not overwritten) and/or a copy of
-// the generated one. Returns the tally line, or "" when no ledger was written.
+// the generated one. Returns a tally line per ledger written, or "" when none was.
 std::string write_verified_ledgers(const verify::VerifyReport& report,
                                    const emit::Ledger& generated, const fs::path& project_ledger,
                                    const std::string& ledger_out) {
   std::string line;
   if (!project_ledger.empty() && fs::exists(project_ledger)) {
+    // No import, sync or remove may replace lisbind/ while the verdicts are written into it.
+    emit::ProjectUpdateLock guard(project_ledger.parent_path().parent_path());
     nlohmann::json vendored;
     try {
       vendored = nlohmann::json::parse(read_file(project_ledger));
@@ -121,7 +100,8 @@ std::string write_verified_ledgers(const verify::VerifyReport& report,
     nlohmann::json copy = generated.to_json();
     auto tally = verify::record_verification(copy, report);
     write_file_atomically(ledger_out, copy.dump(1) + "\n");
-    line = verify::tally_line(tally, report.packages.size()) + " (written to " + ledger_out + ")";
+    line += (line.empty() ? "" : "\n") + verify::tally_line(tally, report.packages.size()) +
+            " (written to " + ledger_out + ")";
   }
   return line;
 }
