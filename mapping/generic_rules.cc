@@ -101,11 +101,18 @@ model::TypePtr replaced(const model::TypePtr& t, const std::map<std::string, mod
   copy->key = replaced(t->key, by);
   copy->target = replaced(t->target, by);
   for (auto& a : copy->args) a = replaced(a, by);
-  if (t->sig) {
-    auto sig = std::make_shared<model::Signature>(*t->sig);
-    for (auto& p : sig->params) p.type = replaced(p.type, by);
-    for (auto& r : sig->results) r.type = replaced(r.type, by);
-    copy->sig = sig;
+  auto replaced_sig = [&](model::Signature sig) {
+    for (auto& p : sig.params) p.type = replaced(p.type, by);
+    for (auto& r : sig.results) r.type = replaced(r.type, by);
+    return sig;
+  };
+  if (t->sig) copy->sig = std::make_shared<model::Signature>(replaced_sig(*t->sig));
+  // The same members `mentions` looks in: a struct or interface literal in the signature.
+  for (auto& f : copy->fields) f.type = replaced(f.type, by);
+  for (auto& m : copy->methods) m.sig = replaced_sig(m.sig);
+  for (auto& e : copy->embeds) e = replaced(e, by);
+  for (auto& u : copy->unions) {
+    for (auto& term : u) term.type = replaced(term.type, by);
   }
   return copy;
 }

@@ -91,6 +91,17 @@ TEST_F(GenericRules, AMapTypeParameterIsCollapsedIntoTheMapSoEveryArgumentIsInfe
   EXPECT_EQ(c.sig.results[0].type->kind, model::TypeKind::Slice);  // []K is left alone
 }
 
+TEST_F(GenericRules, ACollapsedParameterIsReplacedInsideAStructLiteralToo) {
+  // func Each[S ~[]E, E any](in struct{ Items S })
+  auto literal = std::make_shared<model::TypeRef>(*struct_type({field("Items", tparam("S"))}));
+  CollapsedSignature c =
+      collapse_core_type_params(types_, signature({param("in", literal)}, {}),
+                                {{.name = "S", .constraint = exactly(slice(tparam("E")))},
+                                 {.name = "E", .constraint = interface_type()}});
+  ASSERT_EQ(c.recipe, "Slice<E>, E");
+  EXPECT_EQ(c.sig.params[0].type->fields[0].type->kind, model::TypeKind::Slice);
+}
+
 TEST_F(GenericRules, ASliceParameterOthersConstrainOrATypeSetOfSeveralStays) {
   // [S ~[]E, E any, T interface{ ~[]S }]: S is named by T's constraint, so nothing collapses
   // but T; [N ~int | ~float64] is not one collection type.

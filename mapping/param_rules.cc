@@ -1,5 +1,6 @@
 #include "mapping/param_rules.h"
 
+#include <algorithm>
 #include <string>
 
 #include "syntax/names.h"
@@ -33,9 +34,16 @@ std::vector<ParamBinding> map_params(const TypeMapper& types, const model::Signa
                                                                   : ParamMutability::NoEvidence;
     if (written) b.writes_at = fact->writes_at;
     b.name = names::parameter_name(p.name, i);
-    // Lower-casing can make two Go names equal (T and t); the later one takes its position.
-    for (const auto& earlier : out) {
-      if (earlier.name == b.name) b.name += std::to_string(i);
+    // Lower-casing can make two Go names equal (T and t); the later one takes its position, and
+    // a suffix beyond that if the result is taken too (`a2, A, a`).
+    auto taken = [&](const std::string& name) {
+      return std::any_of(out.begin(), out.end(),
+                         [&](const ParamBinding& earlier) { return earlier.name == name; });
+    };
+    if (taken(b.name)) {
+      const std::string positional = b.name + std::to_string(i);
+      b.name = positional;
+      for (int n = 1; taken(b.name); ++n) b.name = positional + "_" + std::to_string(n);
     }
     out.push_back(std::move(b));
   }

@@ -87,6 +87,14 @@ TEST_F(ParamRules, NamesLisetteAcceptsAndNoTwoAlike) {
   std::vector<std::string> names;
   for (const auto& p : params) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"url", "type_", "arg2", "t", "t4"}));
+  // The position suffix can itself be taken: (a2, A, a).
+  names.clear();
+  for (const auto& p : map_params(types_,
+                                  signature({param("a2", basic("int")), param("A", basic("int")),
+                                             param("a", basic("int"))}),
+                                  nullptr))
+    names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a2", "a", "a2_1"}));
 }
 
 }  // namespace
