@@ -93,14 +93,14 @@ std::string write_verified_ledgers(const verify::VerifyReport& report,
                       " is not a lisbind ledger; regenerate it with `lisbind sync`");
     auto tally = verify::record_verification(vendored, report);
     write_file_atomically(project_ledger, vendored.dump(1) + "\n");
-    line = verify::tally_line(tally, report.packages.size()) + " (written to " +
-           project_ledger.string() + ")";
+    line =
+        verify::tally_line(tally, tally.packages) + " (written to " + project_ledger.string() + ")";
   }
   if (!ledger_out.empty()) {
     nlohmann::json copy = generated.to_json();
     auto tally = verify::record_verification(copy, report);
     write_file_atomically(ledger_out, copy.dump(1) + "\n");
-    line += (line.empty() ? "" : "\n") + verify::tally_line(tally, report.packages.size()) +
+    line += (line.empty() ? "" : "\n") + verify::tally_line(tally, tally.packages) +
             " (written to " + ledger_out + ")";
   }
   return line;

@@ -94,19 +94,13 @@ class TypeReader {
   Type type(const json& t) const {
     const std::string kind = string_member(t, "kind");
     const bool mut = bool_member(t, "mut");
-    std::vector<Type> args;
-    if (kind == "named" || kind == "fn" || kind == "tuple") {
-      for (const auto& a : array_member(t, "args")) {
-        if (kind == "named" && string_member(t, "name") == "Array" && &a == &t.at("args").back())
-          continue;  // the length, read below
-        args.push_back(type(a));
-      }
-    }
-    if (kind == "fn") {
+    if (kind == "fn" || kind == "tuple") {
+      std::vector<Type> args;
+      for (const auto& a : array_member(t, "args")) args.push_back(type(a));
+      if (kind == "tuple") return tuple(std::move(args));
       const json& ret = member(t, "ret");
       return fn(std::move(args), ret.is_null() ? unit() : type(ret));
     }
-    if (kind == "tuple") return tuple(std::move(args));
     if (kind != "named") {
       throw Unrepresentable{"the type `" + text_of(t) + "` (" + kind +
                             ") has no form in lisbind's type model"};
@@ -118,12 +112,20 @@ class TypeReader {
     auto mut_unsupported = [&] {
       return Unrepresentable{"`" + text_of(t) + "`: `mut` on a type that has no such form in lis"};
     };
-    const size_t given = array_member(t, "args").size();
+    const json& given_args = array_member(t, "args");
+    const size_t given = given_args.size();
     auto c = constructors().find(name);
     const bool declared =
         declared_->contains(name) &&
         (c == constructors().end() || c->second.second == 0 || c->second.second != given);
-    if (c != constructors().end() && !declared) {
+    const bool builtin = c != constructors().end() && !declared;
+    std::vector<Type> args;
+    for (size_t i = 0; i < given; ++i) {
+      // The built-in Array's last argument is its length, not a type: read below.
+      if (builtin && c->second.first == TypeKind::Array && i + 1 == given) continue;
+      args.push_back(type(given_args[i]));
+    }
+    if (builtin) {
       auto [type_kind, arity] = c->second;
       if (given != arity)
         throw Unrepresentable{"`" + text_of(t) + "` has the wrong number of type arguments"};
@@ -131,7 +133,7 @@ class TypeReader {
           type_kind == TypeKind::Ref || type_kind == TypeKind::Slice || type_kind == TypeKind::Map;
       if (mut && !mutable_kind) throw mut_unsupported();
       if (type_kind == TypeKind::Array) {
-        const json& length = t.at("args").back();
+        const json& length = given_args.back();
         try {
           return array(std::move(args[0]), std::stoll(text_of(length)));
         } catch (const std::exception&) {
@@ -189,7 +191,6 @@ std::string unquote(const std::string& arg) {
 
 bool is_quoted(const std::string& arg) { return arg.size() >= 2 && arg.front() == '"'; }
 
-// Reads attributes into `out`; what lis::Attribute has no kind for goes to `dropped`.
 class Reader {
  public:
   explicit Reader(const std::string& own_binding) {
@@ -283,12 +284,18 @@ class Reader {
   }
 
  private:
+  // The attributes of `decl`; what lis::Attribute has no kind for goes to
+  // `out_.dropped_attributes`, under `owner`.
   std::vector<Attribute> attributes(const json& decl, const std::string& owner) {
     std::vector<Attribute> out;
     for (const auto& a : array_member(decl, "attributes")) {
       const std::string name = string_member(a, "name");
       std::vector<std::string> args;
-      for (const auto& arg : array_member(a, "args")) args.push_back(arg.get<std::string>());
+      for (const auto& arg : array_member(a, "args")) {
+        if (!arg.is_string())
+          throw UserError("dlis-parse JSON: an argument of `" + text_of(a) + "` is not a string");
+        args.push_back(arg.get<std::string>());
+      }
       auto drop = [&](const std::string& what) {
         out_.dropped_attributes.push_back({owner, what});
       };
@@ -470,7 +477,15 @@ class Reader {
 
 DlisReadResult read_dlis_json(const nlohmann::json& file_json, const std::string& own_binding) {
   if (!file_json.is_object()) throw UserError("dlis-parse JSON: a file entry is not an object");
-  return Reader{own_binding}.read(file_json);
+  try {
+    return Reader{own_binding}.read(file_json);
+  } catch (const nlohmann::json::exception& e) {
+    // A member of the wrong JSON type where the reader does not check it first.
+    const json* path = file_json.contains("path") ? &file_json.at("path") : nullptr;
+    throw UserError("dlis-parse JSON" +
+                    (path && path->is_string() ? " for " + path->get<std::string>() : "") +
+                    ": not in dlis-parse's form (" + e.what() + ")");
+  }
 }
 
 }  // namespace lisbind::lis

@@ -4,8 +4,8 @@
 // run or read here.
 //
 // Only what lis::File can hold exactly is converted. A declaration that does not fit (an enum, a
-// type lis::Type has no form for such as `mut Addr`, a static method) is left out of the File and
-// listed in `unread` with the reason, so that callers report it instead of losing it.
+// type lis::Type has no form for, a static method) is left out of the File and listed in `unread`
+// with the reason, so that callers report it instead of losing it.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -338,5 +338,46 @@ TEST(DlisJsonReader, ParseErrorsAndForeignJsonAreRefused) {
   EXPECT_THROW(read_dlis_json(no_kind), UserError);
 }
 
+// Members of the wrong JSON type that the reader reads without checking first: refused as the
+// header promises, not as nlohmann's type_error (which `verify std` would report as an internal
+// error).
+TEST(DlisJsonReader, MalformedMembersAreUserErrors) {
+  nlohmann::json string_line = sample_json();
+  string_line["path"] = "bad.d.lis";
+  string_line["parse_errors"] =
+      nlohmann::json::array({{{"line", "three"}, {"message", "boom"}, {"code", "x"}}});
+  try {
+    read_dlis_json(string_line);
+    FAIL() << "no error";
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.d.lis"), std::string::npos) << e.what();
+  }
+  nlohmann::json number_argument = file_with(nlohmann::json::array());
+  nlohmann::json f = fn_json("F", nullptr);
+  f["attributes"] = nlohmann::json::array({{{"name", "go"}, {"args", {3}}, {"text", "#[go(3)]"}}});
+  number_argument["decls"].push_back(f);
+  EXPECT_THROW(read_dlis_json(number_argument), UserError);
+}
+
+// A file's own one-parameter `Array<T>` keeps its type argument: only the built-in's last argument
+// is a length.
+TEST(DlisJsonReader, DeclaredArrayKeepsItsTypeArgument) {
+  nlohmann::json decls = nlohmann::json::array();
+  decls.push_back({{"kind", "opaque"},
+                   {"name", "Array"},
+                   {"public", true},
+                   {"attributes", nlohmann::json::array()},
+                   {"generics", nlohmann::json::array({{{"name", "T"}, {"bounds", nullptr}}})}});
+  decls.push_back(fn_json("Own", named_json("Array", false, {named_json("int")})));
+  nlohmann::json length = {
+      {"kind", "lit"}, {"mut", false}, {"args", nlohmann::json::array()}, {"text", "4"}};
+  decls.push_back(fn_json("Builtin", named_json("Array", false, {named_json("int"), length})));
+  DlisReadResult r = read_dlis_json(file_with(decls));
+  EXPECT_TRUE(r.unread.empty());
+  ASSERT_EQ(r.file.functions.size(), 2u);
+  EXPECT_EQ(*r.file.functions[0].result, named("Array", {basic("int")}));
+  EXPECT_EQ(*r.file.functions[1].result, array(basic("int"), 4));
+}
+
 }  // namespace
 }  // namespace lisbind::lis

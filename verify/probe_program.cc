@@ -123,10 +123,7 @@ class ProbeWriter {
 
  private:
   std::string package_binding(const std::string& path) const {
-    if (const model::Package* p = api_.find_package(path); p && !p->name.empty()) {
-      return p->name != names::default_binding_name(path) ? p->name
-                                                          : names::default_binding_name(path);
-    }
+    if (const model::Package* p = api_.find_package(path); p && !p->name.empty()) return p->name;
     return names::default_binding_name(path);
   }
 
@@ -322,7 +319,8 @@ class ProbeWriter {
       arguments = std::move(*chosen);
     }
     const lis::Type self = own_type(t.name, t.generics, arguments);
-    const std::string self_type = lis::to_text(self);
+    // Fields through a writable pointer: a read-only value would make every field read-only too.
+    const std::string self_param = "v: " + lis::to_text(lis::ref(self, true));
     const std::string shown = t.name + instantiation_text(t.generics, arguments);
     {
       Probe& p = add(ProbeKind::Type, t.name, shown);
@@ -332,17 +330,19 @@ class ProbeWriter {
                     first_line(emit::go_type_text(*d->underlying));
       }
       p.lis_decl = first_line(lis::print_type_decl(t));
-      p.text = fmt::format("fn probe_{0}(_v: {1}) {{}}\n", p.id, self_type);
+      p.text = fmt::format("fn probe_{0}(_v: {1}) {{}}\n", p.id, lis::to_text(self));
     }
     if (t.form == lis::TypeForm::Struct) {
       for (const auto& f : t.fields) {
         if (f.name.empty()) {
-          embedded_field(t, f, self_type, arguments);
+          embedded_field(t, f, self_param, arguments);
           continue;
         }
         if (names_hidden_type(f.type)) {
-          unprobed(t.name + "." + f.name,
-                   "field type names an unexported type that Lisette code cannot write");
+          // Under the type: fields are not ledger symbols, so the type's verdict says it.
+          unprobed(t.name, "field " + f.name +
+                               ": its type names an unexported type that Lisette code cannot "
+                               "write");
           continue;
         }
         Probe& p = add(ProbeKind::Field, t.name, shown + "." + f.name);
@@ -350,9 +350,8 @@ class ProbeWriter {
         if (const model::Field* gf = go_field(t.name, f.name))
           p.go_decl = t.name + "." + f.name + " " + emit::go_type_text(*gf->type);
         p.lis_decl = "pub " + f.name + ": " + lis::to_text(f.type);
-        // Through a writable pointer: a read-only value would make every field read-only too.
-        p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments, self)),
-                            "v: mut Ref<" + self_type + ">", "v." + f.name);
+        p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments, self)), self_param,
+                            "v." + f.name);
       }
     }
     if (t.form == lis::TypeForm::Interface) implement(t, arguments);
@@ -360,7 +359,8 @@ class ProbeWriter {
   }
 
   // `v.E` for `embed E`: Lisette names an embedded field by its type's name, as Go does.
-  void embedded_field(const lis::TypeDecl& t, const lis::Field& f, const std::string& self_type,
+  // `self_param`: the probe's parameter, a writable pointer to the struct.
+  void embedded_field(const lis::TypeDecl& t, const lis::Field& f, const std::string& self_param,
                       const Instantiation& arguments) {
     const lis::Type* named = &f.type;
     if (named->is(lis::TypeKind::Ref) && !named->args.empty()) named = &named->args[0];
@@ -372,8 +372,7 @@ class ProbeWriter {
     if (const model::Field* gf = go_field(t.name, name))
       p.go_decl = t.name + " embeds " + emit::go_type_text(*gf->type);
     p.lis_decl = "embed " + lis::to_text(f.type);
-    p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments)),
-                        "v: mut Ref<" + self_type + ">", "v." + name);
+    p.text = take_probe(p.id, lis::to_text(probe_type(f.type, arguments)), self_param, "v." + name);
   }
 
   // The methods Go promotes to T from its embedded fields, taken as `pkg.T.M` where the method's
@@ -416,13 +415,9 @@ class ProbeWriter {
       } else {
         params.push_back(outer);  // an interface's method, reached through an embedded interface
       }
-      bool hidden = false;
-      for (const auto& prm : m->params) {
-        params.push_back(names.type(prm.type));
-        hidden = hidden || names.hidden;
-      }
+      for (const auto& prm : m->params) params.push_back(names.type(prm.type));
       lis::Type result = names.type(m->result.value_or(lis::unit()));
-      if (hidden || names.hidden) continue;  // names an unexported type of its package
+      if (names.hidden) continue;  // names an unexported type of its package
       std::string via;
       for (const auto& v : pm.via) via += (via.empty() ? "" : ".") + v;
       Probe& p =
@@ -596,18 +591,18 @@ class ProbeWriter {
       const model::Package* ip = api_.find_package(impl.interface_package);
       if (!ip || ip->internal) continue;
       std::string iface = binding->second + "." + impl.interface_name;
-      std::string self_type = out_.binding + "." + impl.type_name;
+      const lis::Type self = lis::named(out_.binding + "." + impl.type_name);
       std::string go_iface = (ip->path == pkg_.path ? "" : ip->path + ".") + impl.interface_name;
       for (bool pointer : {false, true}) {
         if (impl.pointer && !pointer) continue;
         std::string go_t = std::string(pointer ? "*" : "") + impl.type_name;
         Probe& p = add(ProbeKind::Implements, impl.type_name, go_t + " implements " + go_iface);
         p.go_decl = go_t + " implements " + go_iface;
-        p.lis_decl =
-            (pointer ? "mut Ref<" + impl.type_name + ">" : impl.type_name) + " as " + iface;
+        const lis::Type own = lis::named(impl.type_name);
+        p.lis_decl = lis::to_text(pointer ? lis::ref(own, true) : own) + " as " + iface;
         // *T as a writable pointer: Go's *T carries no read-only restriction.
         p.text = take_probe(p.id, iface,
-                            "v: " + (pointer ? "mut Ref<" + self_type + ">" : self_type), "v");
+                            "v: " + lis::to_text(pointer ? lis::ref(self, true) : self), "v");
       }
     }
   }

@@ -203,6 +203,34 @@ TEST(MakeProbes, SignaturesNamingAnUnexportedTypeAreListedAsUnprobed) {
             "signature names an unexported type that Lisette code cannot write");
 }
 
+// Fields are not ledger symbols: the field is listed under its type, so that the type's verdict
+// says one of its fields was not probed.
+TEST(MakeProbes, AFieldNamingAnUnexportedTypeIsListedUnderItsType) {
+  Fixture fx;
+  lis::TypeDecl hidden;
+  hidden.name = "internal_state";
+  hidden.attributes = {lis::AttributeKind::Unexported};
+  fx.file.types.push_back(hidden);
+  for (auto& t : fx.file.types) {
+    if (t.name == "S")
+      t.fields.push_back(
+          {.doc = {}, .attributes = {}, .name = "State", .type = lis::named("internal_state")});
+  }
+  PackageProbes probes = make_probes(fx.api, fx.api.packages[0], fx.file, {"example.com/p"}, 1);
+  ASSERT_EQ(probes.unprobed.size(), 1u);
+  EXPECT_EQ(probes.unprobed[0].ledger_symbol, "S");
+  EXPECT_EQ(probes.unprobed[0].reason,
+            "field State: its type names an unexported type that Lisette code cannot write");
+  bool field_n = false;
+  for (const auto& probe : probes.probes) {
+    if (probe.what == "S.N") {
+      field_n = true;
+      EXPECT_NE(probe.text.find("(v: mut Ref<lisbind_probed.S>)"), std::string::npos) << probe.text;
+    }
+  }
+  EXPECT_TRUE(field_n);
+}
+
 TEST(RenderMain, ReferencesEveryProbe) {
   EXPECT_EQ(render_main({1, 2}),
             "// lisbind verify: references every probe so that lis emits it.\nfn main() {\n  let _ "

@@ -163,7 +163,8 @@ StdTypedefs read_std_typedefs(ProcessRunner& runner, const fs::path& dlis_parse,
       std::string binding = f.contains("package_name") && f["package_name"].is_string()
                                 ? f["package_name"].get<std::string>()
                                 : names::default_binding_name(package);
-      out.typedefs[package] = {package, file, lis::read_dlis_json(f, binding)};
+      out.typedefs[package] = {
+          .package = package, .file = file, .read = lis::read_dlis_json(f, binding)};
     } catch (const UserError& e) {
       out.unreadable[package] = e.what();
     }

@@ -7,6 +7,7 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "base/scoped_env.h"
 
 namespace lisbind::verify {
 namespace {
@@ -14,30 +15,8 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = LISBIND_SOURCE_DIR;
 
-// Sets (or unsets, for nullptr) an environment variable for the scope.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) {
-      ::setenv(name, value, 1);
-    } else {
-      ::unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
+// A scratch directory removed with the scope (project/project_test_support.h's scratch() stays
+// behind, and belongs to project's tests).
 class TempDir {
  public:
   TempDir() {
@@ -77,8 +56,8 @@ TEST(StdTypedefIndex, OverlayFirstThenCommonAndOnlyOnListedTargets) {
 
 TEST(StdTypedefIndex, FindsTheCrateGivenOrInCargosRegistry) {
   TempDir home;
-  ScopedEnv no_override("LISBIND_LIS_STDLIB", nullptr);
-  ScopedEnv cargo("CARGO_HOME", home.path().c_str());
+  ScopedEnv no_override("LISBIND_LIS_STDLIB", std::nullopt);
+  ScopedEnv cargo("CARGO_HOME", home.path().string());
   try {
     find_lis_stdlib("0.12.5");
     FAIL() << "no crate, yet one was found";
@@ -93,7 +72,7 @@ TEST(StdTypedefIndex, FindsTheCrateGivenOrInCargosRegistry) {
   EXPECT_EQ(find_lis_stdlib("0.12.5"), crate);
   EXPECT_THROW(find_lis_stdlib("0.13.0"), UserError);  // the pinned version only
   {
-    ScopedEnv given("LISBIND_LIS_STDLIB", (home.path() / "elsewhere").c_str());
+    ScopedEnv given("LISBIND_LIS_STDLIB", (home.path() / "elsewhere").string());
     EXPECT_THROW(find_lis_stdlib("0.12.5"), UserError);  // named, but not a crate
   }
   EXPECT_EQ(find_lis_stdlib("0.12.5", crate), crate);
@@ -103,8 +82,8 @@ TEST(StdTypedefIndex, FindsTheCrateGivenOrInCargosRegistry) {
 
 TEST(StdTypedefIndex, FindsDlisParseBesideTheSourceTreeOrSaysWhatToDo) {
   TempDir tree;
-  ScopedEnv no_override("LISBIND_DLIS_PARSE", nullptr);
-  ScopedEnv path("PATH", tree.path().c_str());
+  ScopedEnv no_override("LISBIND_DLIS_PARSE", std::nullopt);
+  ScopedEnv path("PATH", tree.path().string());
   fs::path exe = tree.path() / "build" / "lisbind";
   try {
     find_dlis_parse(exe);
@@ -116,7 +95,7 @@ TEST(StdTypedefIndex, FindsDlisParseBesideTheSourceTreeOrSaysWhatToDo) {
   fs::create_directories(tool.parent_path());
   write_file_atomically(tool, "");
   EXPECT_EQ(find_dlis_parse(exe), tool);
-  ScopedEnv given("LISBIND_DLIS_PARSE", tool.c_str());
+  ScopedEnv given("LISBIND_DLIS_PARSE", tool.string());
   EXPECT_EQ(find_dlis_parse(tree.path() / "nowhere" / "lisbind"), tool);
 }
 
@@ -179,14 +158,15 @@ TEST(StdTypedefs, SampleJsonIsWhatDlisParsePrints) {
   EXPECT_EQ(printed, sample) << "regenerate testdata/dlis/sample.json with dlis-parse";
 }
 
-// lis's real typedefs, where cargo left the crate: every file of the linux/amd64 target reads.
+// lis's real typedefs of the pinned lis (LIS_VERSION), where cargo left the crate: every file of
+// the linux/amd64 target reads.
 TEST(StdTypedefs, LisCrateReadsOnLinuxAmd64) {
   fs::path tool = kSource / "tools/dlis-parse/target/release/dlis-parse";
   fs::path crate;
   try {
-    crate = find_lis_stdlib("0.12.5");
+    crate = find_lis_stdlib(LISBIND_LIS_VERSION);
   } catch (const UserError&) {
-    GTEST_SKIP() << "no lisette-stdlib-0.12.5 crate";
+    GTEST_SKIP() << "no lisette-stdlib-" << LISBIND_LIS_VERSION << " crate";
   }
   if (!fs::exists(tool)) GTEST_SKIP() << "tools/dlis-parse is not built (scripts/setup)";
   auto index = StdTypedefIndex::load(crate);

@@ -68,7 +68,10 @@ VerificationTally record_verification(json& ledger, const VerifyReport& report) 
   VerificationTally tally;
   json& packages = ledger["packages"];
   std::set<std::string> covered;
-  for (const auto& p : report.packages) covered.insert(p.package);
+  for (const auto& p : report.packages) {
+    if (!p.lis_typedef) covered.insert(p.package);
+  }
+  tally.packages = covered.size();
   for (const auto& package : covered) {
     auto entries = packages.find(package);
     if (entries == packages.end() || !entries->is_array()) continue;

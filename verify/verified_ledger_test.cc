@@ -61,6 +61,7 @@ const json& entry(const json& l, const std::string& package, const std::string& 
 TEST(VerifiedLedger, EachSymbolGetsTheWorstOfItsUsesOrWhyItHasNone) {
   json l = ledger();
   VerificationTally t = record_verification(l, report());
+  EXPECT_EQ(t.packages, 1u);
   EXPECT_EQ(entry(l, "example.com/p", "F")["verification"], "failed");
   EXPECT_EQ(entry(l, "example.com/p", "F")["verification_note"], "F [go build]: cannot use");
   EXPECT_EQ(entry(l, "example.com/p", "S.M")["verification"], "verified");
@@ -93,6 +94,37 @@ TEST(VerifiedLedger, PackagesNotVerifiedAreLeftAsTheyWere) {
   EXPECT_EQ(l["verification"]["packages"], json::array({"example.com/p"}));
   EXPECT_EQ(l["verification"]["judge"]["go"], "go1.26.8");
   EXPECT_EQ(l["verification"]["tally"]["failed"], 2);
+}
+
+// A std package is judged against lis's own typedef: not a lisbind binding, so not one of the
+// ledger's verified packages, and not counted.
+TEST(VerifiedLedger, PackagesJudgedAgainstLisTypedefsAreNotCovered) {
+  VerifyReport r = report();
+  PackageResult std_package;
+  std_package.package = "strconv";
+  std_package.lis_typedef = true;
+  Probe atoi = probe(6, "Atoi", ProbeKind::Func);
+  atoi.package = "strconv";
+  std_package.probes.push_back({atoi, Outcome::Verified, "", "", ""});
+  r.packages.push_back(std_package);
+  json l = ledger();
+  l["packages"]["strconv"] = json::array({{{"symbol", "Atoi"}, {"status", "bound"}}});
+  VerificationTally t = record_verification(l, r);
+  EXPECT_EQ(t.packages, 1u);
+  EXPECT_EQ(t.verified, 1);  // S.M only
+  EXPECT_FALSE(entry(l, "strconv", "Atoi").contains("verification"));
+  EXPECT_EQ(l["verification"]["packages"], json::array({"example.com/p"}));
+
+  VerifyReport std_only;
+  std_only.packages.push_back(std_package);
+  json empty = {{"ledger", 1}, {"packages", json::object()}};
+  VerificationTally none = record_verification(empty, std_only);
+  EXPECT_EQ(none.packages, 0u);
+  EXPECT_EQ(none.total(), 0);
+  EXPECT_EQ(empty["verification"]["packages"], json::array());
+  EXPECT_EQ(tally_line(none, none.packages),
+            "ledger: 0 symbols of 0 packages: 0 verified, 0 failed, 0 lis limitations, 0 "
+            "unchecked, 0 not probed, 0 not bound");
 }
 
 TEST(VerifiedLedger, AVerifiedSymbolWithAnUnprobedUseSaysSo) {

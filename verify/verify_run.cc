@@ -110,8 +110,7 @@ class Run {
     }
     if (wanted.empty()) return;
     fs::path crate = find_lis_stdlib(options_.info.lis_version, options_.lis_stdlib);
-    fs::path dlis_parse =
-        options_.dlis_parse.empty() ? find_dlis_parse() : fs::path(options_.dlis_parse);
+    fs::path dlis_parse = find_dlis_parse();
     StdTypedefIndex index = StdTypedefIndex::load(crate);
     std::string goos = api_.build.goos, goarch = api_.build.goarch;
     if (goos.empty() || goarch.empty()) {
@@ -133,7 +132,6 @@ class Run {
     }
     by_stem_[s.probes.file_stem] = packages_.size();
     packages_.push_back(std::move(s));
-    // Indexes into probes were taken before the move; vectors keep their buffers when moved.
   }
 
   // Step 1: the requested (root) packages that have a typedef, and their probes: third-party
@@ -185,7 +183,9 @@ class Run {
       return;
     }
     if (auto u = std_.unreadable.find(p.path); u != std_.unreadable.end()) {
-      report_.notes.push_back(p.path + ": lis's typedef could not be read: " + u->second);
+      // lis's own typedef, not lisbind's binding: listed, and never a failure of the run.
+      report_.skipped_packages.push_back(p.path +
+                                         ": lis's typedef could not be read: " + u->second);
       return;
     }
     auto t = std_.typedefs.find(p.path);

@@ -30,10 +30,9 @@ struct VerifyOptions {
   bool progress = false;  // progress lines on stderr
   emit::GeneratorInfo info;
   // Standard library packages are judged by lis's own typedefs (verify/std_typedefs.h): the
-  // lisette-stdlib crate of info.lis_version (empty: found in cargo's registry) and the tool that
-  // parses them (empty: found beside the source tree or on PATH).
+  // lisette-stdlib crate of info.lis_version (empty: found in cargo's registry). The tool that
+  // parses them is found by find_dlis_parse().
   std::filesystem::path lis_stdlib;
-  std::filesystem::path dlis_parse;
 };
 
 // The code of a probe failure that is lis's own: its embedded typedef of a standard library
@@ -75,8 +74,9 @@ struct VerifyReport {
   Judge judge;
   std::vector<PackageResult> packages;
   std::vector<std::string> notes;  // errors no probe could be blamed for, tool failures
-  std::vector<std::string>
-      skipped_packages;           // matched but not verifiable (internal), with the reason
+  // Matched but not verifiable (internal, or lis's typedef missing or unreadable), with the
+  // reason; unlike a note, never a failure of the run.
+  std::vector<std::string> skipped_packages;
   std::filesystem::path project;  // the probe project (gone unless kept)
   const emit::Ledger* ledger = nullptr;
 

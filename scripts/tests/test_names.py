@@ -18,8 +18,11 @@ def names_test_cases():
 
 
 class BindingNameCommand(unittest.TestCase):
-    def run_lisbind(self, *args):
-        ran = subprocess.run([lisbind_binary(), "binding-name", *args], capture_output=True, text=True)
+    def run_lisbind(self, *paths, as_json=False):
+        # `--` as binding_names.py passes it: a path is never read as an option.
+        flags = ["--json"] if as_json else []
+        ran = subprocess.run([lisbind_binary(), "binding-name", *flags, "--", *paths],
+                             capture_output=True, text=True)
         self.assertEqual(ran.returncode, 0, ran.stderr)
         return ran.stdout
 
@@ -31,7 +34,7 @@ class BindingNameCommand(unittest.TestCase):
 
     def test_json_maps_each_path_to_its_name(self):
         cases = names_test_cases()
-        out = self.run_lisbind("--json", *[path for path, _ in cases])
+        out = self.run_lisbind(*[path for path, _ in cases], as_json=True)
         self.assertEqual(json.loads(out), dict(cases))
 
     def test_only_v2_and_up_are_version_suffixes(self):
