@@ -177,6 +177,22 @@ ImplementerSearch::ImplementerSearch(const model::ApiModel& api, const std::set<
 
 ImplementerSearch::~ImplementerSearch() = default;
 
+// Whether the method a type promotes from an embedded one writes through its receiver, as the
+// declaring type's method says (SetName, promoted from ObjectMeta).
+bool ImplementerSearch::promoted_method_writes(const model::PromotedMethod& m) const {
+  const model::TypeRef* from = m.from.get();
+  while (from && (from->kind == TypeKind::Alias || from->kind == TypeKind::Pointer))
+    from = from->kind == TypeKind::Alias ? from->target.get() : from->elem.get();
+  if (!from || from->kind != TypeKind::Named) return false;
+  const model::Package* p = api_.find_package(from->pkg);
+  const model::Decl* d = p ? p->find_decl(from->name) : nullptr;
+  if (!d) return false;
+  for (const auto& declared : d->methods) {
+    if (declared.name == m.name) return declared.facts.receiver_writes == model::WriteFact::Yes;
+  }
+  return false;
+}
+
 std::optional<ImplementingType> ImplementerSearch::find(const model::TypeRef& constraint) {
   const model::TypeRef* t = &constraint;
   std::string package, name;
@@ -222,6 +238,7 @@ std::optional<ImplementingType> ImplementerSearch::find(const model::TypeRef& co
         for (const auto& m : d.promoted) {
           c.pointer_set.try_emplace(m.name, &m.sig);
           if (!m.pointer_only) c.value_set.try_emplace(m.name, &m.sig);
+          if (promoted_method_writes(m)) c.writing.insert(m.name);
         }
         if (!c.pointer_set.empty()) candidates_->types.push_back(std::move(c));
       }

@@ -42,6 +42,7 @@ class ImplementerSearch {
 
  private:
   struct Candidates;
+  bool promoted_method_writes(const model::PromotedMethod& method) const;
   const model::ApiModel& api_;
   const std::set<std::string>& bound_;
   std::unique_ptr<Candidates> candidates_;  // built on first use
