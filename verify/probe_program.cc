@@ -142,8 +142,22 @@ class ProbeWriter {
                        [&](const lis::Param& p) { return names_hidden_type(p.type); });
   }
 
+  // lis rejects a read-only container of something writable as a type (`Ref<Client<mut
+  // Ref<Pod>>>`: "`mut` has no effect"), so such a parameter of the expected function type is
+  // written writable; a method value that asks only for a read-only one still matches it.
   static std::string fn_type(std::vector<lis::Type> params, lis::Type result) {
+    for (auto& p : params) {
+      bool container =
+          p.is(lis::TypeKind::Ref) || p.is(lis::TypeKind::Slice) || p.is(lis::TypeKind::Map);
+      if (container && !p.mut && holds_writable(p)) p.mut = true;
+    }
     return lis::to_text(lis::fn(std::move(params), std::move(result)));
+  }
+
+  static bool holds_writable(const lis::Type& t) {
+    if (t.is(lis::TypeKind::Fn)) return false;  // a function type's own parameters are its own
+    return std::any_of(t.args.begin(), t.args.end(),
+                       [](const lis::Type& a) { return a.mut || holds_writable(a); });
   }
 
   static lis::Type result_or_unit(const lis::Function& f) { return f.result.value_or(lis::unit()); }

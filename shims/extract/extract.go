@@ -17,7 +17,7 @@ type options struct {
 	patterns []string  // go list patterns, as given
 	tags     []string  // build tags
 	progress io.Writer // receives progress lines; nil for none
-	facts    bool      // read the root packages' function bodies for evidence
+	facts    bool      // read function bodies (roots and non-std closure) for evidence
 }
 
 // extract loads the packages named by opts.patterns and builds the document
@@ -106,7 +106,7 @@ func extractWith(ctx context.Context, opts options, env func() (goEnv, error), e
 				fmt.Fprintf(opts.progress, "extract: no facts for %s\n", oneLine(s))
 			}
 		}
-		opts.logd(took, "read function bodies of %d root packages", countRoots(out))
+		opts.logd(took, "read function bodies of %d packages", countAnalyzed(out))
 	}
 	doc := &Document{
 		Schema:    schemaVersion,
@@ -133,10 +133,10 @@ type goEnvResult struct {
 	err error
 }
 
-func countRoots(out []*pkgOut) int {
+func countAnalyzed(out []*pkgOut) int {
 	n := 0
 	for _, po := range out {
-		if po.model.Root {
+		if analyzed(po) {
 			n++
 		}
 	}

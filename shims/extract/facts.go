@@ -16,7 +16,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// The facts pass reads function bodies of the root packages and states
+// The facts pass reads function bodies of the emitted packages outside the
+// standard library (the roots and their closure: a closure package's
+// methods are bound too, and without evidence a method that writes through
+// its receiver would be bound read-only) and states
 // evidence about them (docs/api-model.md, "Facts"). Types still come from
 // export data: asking go/packages for syntax would make it type-check
 // every dependency from source too, which is several times slower. Instead
@@ -41,6 +44,13 @@ type factsJob struct {
 	start, end time.Time
 }
 
+// analyzed says whether the facts pass reads po's function bodies: every
+// emitted package with Go files but the standard library's, whose typedefs
+// lis ships itself.
+func analyzed(po *pkgOut) bool {
+	return (po.model.Root || !po.model.Std) && len(po.pkg.CompiledGoFiles) > 0
+}
+
 // queueFacts has the pool run the pass over the emitted root packages. It
 // first decodes the roots' imports, here, as the analyses import them
 // concurrently and decoding must not run then.
@@ -48,7 +58,7 @@ func queueFacts(p *pool, l *loaded, out []*pkgOut, goarch string) ([]*factsJob, 
 	sizes := types.SizesFor("gc", goarch)
 	var jobs []*factsJob
 	for _, po := range out {
-		if po.model.Root && len(po.pkg.CompiledGoFiles) > 0 {
+		if analyzed(po) {
 			jobs = append(jobs, &factsJob{po: po})
 		}
 	}

@@ -226,10 +226,11 @@ func TestFactsOnlyWhenAsked(t *testing.T) {
 			}
 		}
 	}
-	// Closure packages have none: unknown by omission.
+	// Standard library packages in the closure have none (lis ships their
+	// typedefs): unknown by omission.
 	for _, d := range findPkg(t, evidenceDoc, "io").Decls {
 		if d.Facts != nil {
-			t.Errorf("io.%s has facts, but io is not a root", d.Name)
+			t.Errorf("io.%s has facts, but io is in the standard library", d.Name)
 		}
 	}
 	// The unexported setName has facts internally but is not emitted.
@@ -277,10 +278,35 @@ func TestFactsFlag(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, `"facts":{"results":[{"nil":"never"}]}`) {
 		t.Errorf("exit %d, stderr %q; want facts in the document", code, stderr)
 	}
-	if !strings.Contains(stderr, "extract: read function bodies of 1 root packages") || !strings.Contains(stderr, "extract: facts: functions: ") {
+	if !strings.Contains(stderr, "extract: read function bodies of 1 packages") || !strings.Contains(stderr, "extract: facts: functions: ") {
 		t.Errorf("progress = %q", stderr)
 	}
 	if code, stdout, _ := runCmd(t, "./evidence"); code != 0 || strings.Contains(stdout, `"facts"`) {
 		t.Errorf("exit %d; without -facts the document has facts", code)
+	}
+}
+
+// A closure package outside the standard library is bound too, so its
+// bodies are read: internalleak's internal/impl, reached only through
+// internalleak's API, gets its facts.
+func TestFactsCoverTheNonStdClosure(t *testing.T) {
+	doc, err := extract(context.Background(), options{dir: fixturesDir(t), patterns: []string{"./internalleak"}, facts: true})
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	impl := findPkg(t, doc, fx+"internalleak/internal/impl")
+	if impl.Root {
+		t.Fatalf("internal/impl is a root; the test wants it in the closure")
+	}
+	var start *Method
+	for _, d := range impl.Decls {
+		for i := range d.Methods {
+			if d.Name == "Engine" && d.Methods[i].Name == "Start" {
+				start = d.Methods[i]
+			}
+		}
+	}
+	if start == nil || start.Facts == nil {
+		t.Fatalf("Engine.Start has no facts: %+v", start)
 	}
 }
