@@ -98,6 +98,12 @@ void import_check_and_survive_lis(const std::string& program, const std::string&
   EXPECT_NE(st.out.find("in sync:"), std::string::npos) << st.out;
 }
 
+void import_prometheus_package(const fs::path& project) {
+  auto r =
+      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST(ImportE2e, PrometheusRegistryProgram) {
   import_check_and_survive_lis("prometheus", "github.com/prometheus/client_golang@v1.25.0",
                                {"\"github.com/prometheus/client_golang\" = \"v1.25.0\"",
@@ -115,10 +121,7 @@ TEST(ImportE2e, ClientGoTypedFakeAndKubeconfigProgram) {
 
 TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
   fs::path project = new_project("drift", "prometheus");
-  ASSERT_EQ(
-      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
-          .exit_code,
-      0);
+  import_prometheus_package(project);
   // The project starts importing another bound package: the stamp no longer matches.
   std::ofstream(project / "src" / "extra.lis")
       << "import \"go:github.com/prometheus/client_golang/prometheus/testutil\"\n";
@@ -133,10 +136,7 @@ TEST(ImportE2e, StatusReportsDriftAndSyncRepairsIt) {
 // verdict into the vendored ledger, which `status` still accepts as in sync.
 TEST(ImportE2e, VerifyInAProjectWritesVerdictsIntoItsLedger) {
   fs::path project = new_project("verified", "prometheus");
-  ASSERT_EQ(
-      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
-          .exit_code,
-      0);
+  import_prometheus_package(project);
   auto v = lisbind({"verify", "-q"}, project);
   ASSERT_EQ(v.exit_code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("1 passed, 0 failed"), std::string::npos) << v.out;
@@ -161,10 +161,7 @@ TEST(ImportE2e, VerifyInAProjectWritesVerdictsIntoItsLedger) {
 TEST(ImportE2e, RemoveUndoesTheImport) {
   fs::path project = new_project("remove");
   std::string before = read_file(project / "lisette.toml");
-  ASSERT_EQ(
-      lisbind({"import", "github.com/prometheus/client_golang/prometheus@v1.25.0", "-q"}, project)
-          .exit_code,
-      0);
+  import_prometheus_package(project);
   auto r = lisbind({"remove", "github.com/prometheus/client_golang/prometheus", "-q"}, project);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(project / "lisbind"));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace lisbind::verify {
 namespace {
 
@@ -34,6 +36,23 @@ TypePtr type_set(std::vector<TypePtr> terms) {
   return ref(std::move(i));
 }
 
+// Declares type `name` = `underlying` in package `path` of `api`, adding the package if needed.
+void declare(model::ApiModel& api, const std::string& path, const std::string& name,
+             model::TypePtr underlying) {
+  auto p = std::find_if(api.packages.begin(), api.packages.end(),
+                        [&](const model::Package& q) { return q.path == path; });
+  if (p == api.packages.end()) {
+    api.packages.emplace_back();
+    p = api.packages.end() - 1;
+    p->path = path;
+  }
+  model::Decl d;
+  d.kind = model::DeclKind::Type;
+  d.name = name;
+  d.underlying = std::move(underlying);
+  p->decls.push_back(std::move(d));
+}
+
 std::string text(const TypeArguments& a, const std::string& param) {
   return lis::to_text(a.by_param.at(param));
 }
@@ -57,14 +76,7 @@ TEST(TypeArguments, TheErrorConstraintTakesErrorItself) {
 
 TEST(TypeArguments, ATypeSetTakesItsFirstTermThroughANamedConstraint) {
   model::ApiModel api;
-  model::Package p;
-  p.path = "example.com/g";
-  model::Decl number;
-  number.kind = model::DeclKind::Type;
-  number.name = "Number";
-  number.underlying = type_set({basic("float64"), basic("int")});
-  p.decls.push_back(number);
-  api.packages.push_back(p);
+  declare(api, "example.com/g", "Number", type_set({basic("float64"), basic("int")}));
   auto a = choose_type_arguments(api, {{"T", named("example.com/g", "Number")}});
   ASSERT_EQ(a.unsupported, "");
   EXPECT_EQ(text(a, "T"), "float64");
@@ -73,17 +85,10 @@ TEST(TypeArguments, ATypeSetTakesItsFirstTermThroughANamedConstraint) {
 TEST(TypeArguments, ATermThatIsItselfATypeSetTakesItsFirstTerm) {
   // constraints.Integer = Signed | Unsigned; Signed = ~int | ~int8 ...
   model::ApiModel api;
-  model::Package p;
-  p.path = "example.com/constraints";
-  model::Decl signed_set, integer;
-  signed_set.kind = integer.kind = model::DeclKind::Type;
-  signed_set.name = "Signed";
-  signed_set.underlying = type_set({basic("int"), basic("int8")});
-  integer.name = "Integer";
-  integer.underlying = type_set({named(p.path, "Signed"), named(p.path, "Unsigned")});
-  p.decls = {signed_set, integer};
-  api.packages.push_back(p);
-  auto a = choose_type_arguments(api, {{"T", named(p.path, "Integer")}});
+  const std::string path = "example.com/constraints";
+  declare(api, path, "Signed", type_set({basic("int"), basic("int8")}));
+  declare(api, path, "Integer", type_set({named(path, "Signed"), named(path, "Unsigned")}));
+  auto a = choose_type_arguments(api, {{"T", named(path, "Integer")}});
   ASSERT_EQ(a.unsupported, "");
   EXPECT_EQ(text(a, "T"), "int");
 }
