@@ -358,7 +358,10 @@ void merge_bindings(Bindings& into, Bindings more) {
   std::sort(into.files.begin(), into.files.end(),
             [](auto& x, auto& y) { return x.relative_path < y.relative_path; });
   json ledger = parse_ledger(into.ledger_json);
-  for (const auto& [package, entries] : parse_ledger(more.ledger_json)["packages"].items()) {
+  // Held in a variable: a range-for over a member of the temporary parse_ledger returns would
+  // iterate a destroyed object.
+  const json more_ledger = parse_ledger(more.ledger_json);
+  for (const auto& [package, entries] : more_ledger["packages"].items()) {
     if (!ledger["packages"].contains(package)) ledger["packages"][package] = entries;
   }
   into.ledger_json = write_ledger(std::move(ledger));

@@ -189,6 +189,10 @@ TEST(Bindings, DroppingALocalModuleDropsWhatOnlyItNeededAndMergingPutsItBack) {
   EXPECT_EQ(rest.lock.to_json()["files"], all.lock.to_json()["files"]);
   EXPECT_EQ(rest.lock.to_json()["modules"], all.lock.to_json()["modules"]);
   EXPECT_EQ(rest.lock.requests.size(), 2u);
+  // The local module's ledger entries come back with it.
+  auto merged = nlohmann::json::parse(rest.ledger_json);
+  EXPECT_TRUE(merged["packages"].contains("example.com/shop/store")) << rest.ledger_json;
+  EXPECT_TRUE(merged["packages"].contains("example.com/dep")) << rest.ledger_json;
 
   Bindings other = with_local(Bindings{});
   other.lock.modules["example.com/dep"].version = "v2.0.0";
