@@ -12,6 +12,7 @@
 
 #include "base/errors.h"
 #include "base/file_util.h"
+#include "base/progress.h"
 #include "cli/commands.h"
 #include "cli/gen_pipeline.h"
 #include "cli/runtime_script.h"
@@ -20,7 +21,9 @@
 #include "gotool/package_spec.h"
 #include "lisbind/rules_id.h"
 #include "lisbind/version.h"
+#include "project/bindings_from_go.h"
 #include "project/lisette_manifest.h"
+#include "project/local_module.h"
 #include "project/project_access.h"
 #include "project/project_bindings.h"
 #include "project/project_overrides.h"
@@ -34,12 +37,12 @@ namespace {
 
 // Inside a Lisette project and without patterns: what the project imported, as the lock records
 // it (read and validated by the project layer: the lock is a file a repository carries). Local
-// modules (`lisbind import PATH`) are listed apart: verify binds modules from the Go module proxy.
+// modules (`lisbind import PATH`) are listed apart: each is loaded from its directory.
 // The verdicts go into the vendored ledger, so the vendored bindings must be what this lisbind
 // makes from the lock: the same mapping rules and the same overrides.
 struct ProjectRequests {
-  std::vector<std::string> specs;   // pattern@version
-  std::vector<std::string> locals;  // patterns of local modules, not verified
+  std::vector<std::string> specs;  // pattern@version
+  emit::LocalModules locals;       // local modules, found again on disk
 };
 
 ProjectRequests project_requests(const fs::path& project) {
@@ -62,7 +65,7 @@ ProjectRequests project_requests(const fs::path& project) {
   ProjectRequests out;
   for (const auto& r : lock->requests) {
     if (r.is_local()) {
-      out.locals.push_back(r.pattern);
+      emit::add_local_module(out.locals, emit::local_module_from_lock(r, project));
     } else {
       out.specs.push_back(r.pattern + "@" + r.version);
     }
@@ -192,6 +195,8 @@ CommandAction setup_verify(CLI::App& sub) {
     // Inside a project with no packages named: what it imported, with its overrides, and the
     // verdicts go into its vendored ledger.
     fs::path project_ledger;
+    fs::path project_dir;
+    emit::LocalModules locals;
     if (o->specs.empty()) {
       auto project = find_lisette_project(fs::current_path());
       if (!project)
@@ -199,52 +204,77 @@ CommandAction setup_verify(CLI::App& sub) {
             "name the packages to verify, or run inside a Lisette project that used `lisbind "
             "import`");
       ProjectRequests requests = project_requests(*project);
-      if (!requests.locals.empty()) {
-        std::string locals = fmt::format("{}", fmt::join(requests.locals, " "));
-        if (requests.specs.empty()) {
-          throw UserError(
-              "this project imported only local modules (" + locals +
-              "); `lisbind verify` verifies modules from the Go module proxy, not `path =` ones "
-              "yet: `lis build` and `lisbind migrate check` judge those");
-        }
-        std::cerr << "lisbind verify: not verifying the local modules " << locals
-                  << " (`path =`; not supported yet)\n";
-      }
+      locals = std::move(requests.locals);
+      project_dir = *project;
       o->specs = std::move(requests.specs);
       project_ledger = *project / "lisbind" / "ledger.json";
       if (o->overrides.empty() && fs::exists(*project / "lisbind-overrides.toml"))
         o->overrides = (*project / "lisbind-overrides.toml").string();
     }
     SystemProcessRunner runner;
-    if (progress)
-      std::cerr << "lisbind verify: loading and mapping "
-                << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
-    std::vector<std::string> specs = expand_std(runner, o->specs);
-    GenOutput gen;
-    if (all_stdlib(specs)) {
-      // lis's typedefs judge std packages: lisbind maps nothing, and needs no function bodies.
-      gen.api = load_api_model(runner, {.specs = specs, .extract = {.tags = o->tags}});
-    } else {
-      gen = load_and_map(runner, {.specs = specs,
-                                  .tags = o->tags,
-                                  .overrides_file = o->overrides,
-                                  .progress = false,
-                                  .keep_models = true});
-    }
-    for (const auto& e : gen.api.errors) {
-      std::cerr << "lisbind: package " << e.package
-                << " failed to load and was not bound: " << e.message << "\n";
-    }
     verify::VerifyOptions options;
     options.keep_dir = o->keep;
     options.runtime_script = script;
     options.progress = progress;
     options.info = {kLisbindVersion, kPinnedLisVersion, kMappingRulesId};
     options.lis_stdlib = o->lis_stdlib;
-    verify::VerifyReport report = verify::run_verify(gen.api, gen.generated, runner, options);
+    verify::VerifyReport report;
+    emit::Ledger ledger;
+    bool load_errors = false;
+    if (!o->specs.empty()) {
+      if (progress)
+        std::cerr << "lisbind verify: loading and mapping "
+                  << fmt::format("{}", fmt::join(o->specs, " ")) << "\n";
+      std::vector<std::string> specs = expand_std(runner, o->specs);
+      GenOutput gen;
+      if (all_stdlib(specs)) {
+        // lis's typedefs judge std packages: lisbind maps nothing, and needs no function bodies.
+        gen.api = load_api_model(runner, {.specs = specs, .extract = {.tags = o->tags}});
+      } else {
+        gen = load_and_map(runner, {.specs = specs,
+                                    .tags = o->tags,
+                                    .overrides_file = o->overrides,
+                                    .progress = false,
+                                    .keep_models = true});
+      }
+      for (const auto& e : gen.api.errors) {
+        std::cerr << "lisbind: package " << e.package
+                  << " failed to load and was not bound: " << e.message << "\n";
+      }
+      load_errors = !gen.api.errors.empty();
+      report = verify::run_verify(gen.api, gen.generated, runner, options);
+      ledger = gen.generated.ledger;
+    }
+    // Each local module is loaded from its own directory, as `import` and `sync` load it, and
+    // judged in a probe project that declares it `path =` that directory.
+    for (const auto& [module, local] : locals) {
+      GoToolchain go(runner);
+      bool local_errors = false;
+      emit::LocalModuleLoad load =
+          emit::load_local_module(go, local, Progress(progress), local_errors);
+      if (local_errors) {
+        load_errors = true;
+        continue;
+      }
+      emit::Overrides overrides =
+          emit::load_project_overrides_checked_against(project_dir, load.api);
+      emit::Generated generated =
+          emit::generate_typedefs(load.api, options.info, &overrides, /*keep_models=*/true);
+      verify::VerifyOptions local_options = options;
+      local_options.local_module = verify::VerifyOptions::LocalModule{
+          .module = module, .root = local.root, .source = load.source};
+      if (!o->keep.empty()) local_options.keep_dir = fs::path(o->keep) / ("local-" + local.dir);
+      verify::VerifyReport local_report =
+          verify::run_verify(load.api, generated, runner, local_options);
+      if (report.judge.lis.empty()) report.judge = local_report.judge;
+      for (auto& p : local_report.packages) report.packages.push_back(std::move(p));
+      for (auto& n : local_report.notes) report.notes.push_back(std::move(n));
+      for (auto& n : local_report.skipped_packages) report.skipped_packages.push_back(std::move(n));
+      ledger.append(generated.ledger.entries());
+    }
+    report.ledger = &ledger;
     if (!o->report.empty()) write_file_atomically(o->report, report.to_json().dump(1) + "\n");
-    const std::string tally =
-        write_verified_ledgers(report, gen.generated.ledger, project_ledger, o->ledger);
+    const std::string tally = write_verified_ledgers(report, ledger, project_ledger, o->ledger);
     if (o->json) {
       std::cout << report.to_json().dump(1) << "\n";
     } else {
@@ -257,7 +287,7 @@ CommandAction setup_verify(CLI::App& sub) {
           "lisbind verify: {:.1f} s{}\n", secs,
           o->keep.empty() ? "" : "; probe project kept in " + fs::absolute(o->keep).string());
     }
-    return report.packages_failed() == 0 && gen.api.errors.empty() && report.notes.empty() ? 0 : 1;
+    return report.packages_failed() == 0 && !load_errors && report.notes.empty() ? 0 : 1;
   };
 }
 

@@ -107,20 +107,19 @@ Bindings make_or_reuse_bindings(const GoToolchain& go, const Workspace& workspac
   return made;
 }
 
-Bindings make_local_bindings(const GoToolchain& go, const LocalModule& local,
-                             const fs::path& project, const GeneratorInfo& generator,
-                             const Progress& progress, bool& load_errors) {
+LocalModuleLoad load_local_module(const GoToolchain& go, const LocalModule& local,
+                                  const Progress& progress, bool& load_errors) {
+  LocalModuleLoad out;
   // Before loading: an edit meanwhile shows as stale.
-  const std::string source = local_module_hash(local.root);
+  out.source = local_module_hash(local.root);
   Workspace workspace;
   workspace.dir = local.root;
   workspace.read_only_module = true;
-  std::vector<BindRequest> requests;
   for (const auto& pattern : local.patterns) {
     std::string below =
         pattern == local.module ? std::string{} : pattern.substr(local.module.size() + 1);
     workspace.patterns.push_back(below.empty() ? "." : below == "..." ? "./..." : "./" + below);
-    requests.push_back(
+    out.requests.push_back(
         {.pattern = pattern, .module = local.module, .version = "", .local = local.dir});
   }
   for (fs::path d = local.root; d != d.parent_path(); d = d.parent_path()) {
@@ -133,10 +132,10 @@ Bindings make_local_bindings(const GoToolchain& go, const LocalModule& local,
     }
   }
   progress.step("loading local Go packages of " + local.module + " in " + local.root.string());
-  model::ApiModel api = load_reporting_errors(
+  out.api = load_reporting_errors(
       go, workspace, {.progress = progress.on(), .tags = {}, .facts = true}, load_errors);
-  if (load_errors) return {};
-  for (const auto& p : api.packages) {
+  if (load_errors) return out;
+  for (const auto& p : out.api.packages) {
     if (p.std || !p.module || p.module->path == local.module) continue;
     if (p.module->version.empty() || !p.module->replace_path.empty()) {
       throw UserError(local.module + " uses " + p.path + " from " + p.module->path +
@@ -145,9 +144,18 @@ Bindings make_local_bindings(const GoToolchain& go, const LocalModule& local,
                       kLocalModuleSupport);
     }
   }
+  return out;
+}
+
+Bindings make_local_bindings(const GoToolchain& go, const LocalModule& local,
+                             const fs::path& project, const GeneratorInfo& generator,
+                             const Progress& progress, bool& load_errors) {
+  LocalModuleLoad load = load_local_module(go, local, progress, load_errors);
+  if (load_errors) return {};
+  const model::ApiModel& api = load.api;
   Overrides overrides = load_project_overrides_checked_against(project, api);
-  Bindings made = make_bindings(api, generate_typedefs(api, generator, &overrides), requests,
-                                generator, source);
+  Bindings made = make_bindings(api, generate_typedefs(api, generator, &overrides), load.requests,
+                                generator, load.source);
   made.lock.overrides_hash = project_overrides_digest(project);
   for (const auto& pattern : local.patterns) {
     std::string base = pattern.ends_with("/...") ? pattern.substr(0, pattern.size() - 4) : pattern;

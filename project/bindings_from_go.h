@@ -35,6 +35,18 @@ Bindings make_or_reuse_bindings(const GoToolchain& go, const Workspace& workspac
                                 const GeneratorInfo& generator, const Progress& progress,
                                 bool& load_errors);
 
+// One local module loaded from its directory as `go` would build it there (./rel patterns, go.mod
+// read-only, no go.work): the model, the requests for its patterns, and local_module_hash of its
+// sources, taken before the load. Throws UserError when it uses a module that is not a published
+// version; with `load_errors` set, `api` is incomplete.
+struct LocalModuleLoad {
+  model::ApiModel api{};
+  std::vector<BindRequest> requests{};
+  std::string source{};
+};
+LocalModuleLoad load_local_module(const GoToolchain& go, const LocalModule& local,
+                                  const Progress& progress, bool& load_errors);
+
 // The bindings of one local module, loaded from its directory as `go` would build it there
 // (./rel patterns, go.mod read-only, no go.work). Never cached: the sources can change. Throws
 // UserError when it uses a module that is not a published version, or a pattern binds nothing.

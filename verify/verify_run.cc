@@ -158,11 +158,12 @@ class Run {
             p.path + ": internal package, not importable from a probe project");
         continue;
       }
-      if (!p.module || p.module->version.empty()) {
+      const bool local =
+          options_.local_module && p.module && p.module->path == options_.local_module->module;
+      if (!local && (!p.module || p.module->version.empty())) {
         throw UserError(p.path +
-                        " is in a local module; `lisbind verify` verifies module versions from the "
-                        "Go module proxy "
-                        "(local `path =` modules are not supported yet)");
+                        " is in a local module; run `lisbind verify` with no packages named "
+                        "inside the Lisette project that imported it");
       }
       PackageState s;
       s.probes = make_probes(api_, p, model->second, bound, next_id, &generated_.models);
@@ -235,12 +236,17 @@ class Run {
     for (const auto& s : packages_) {
       if (s.lis_typedef) continue;  // lis has its own; nothing to bind
       const model::Package* p = api_.find_package(s.probes.package);
-      requests.push_back({p->path, p->module->path, p->module->version});
+      const bool local = options_.local_module && p->module->path == options_.local_module->module;
+      requests.push_back({.pattern = p->path,
+                          .module = p->module->path,
+                          .version = local ? "" : p->module->version,
+                          .local = local ? options_.local_module->root.string() : ""});
     }
     emit::Generated copy;
     copy.files = generated_.files;
     copy.ledger = generated_.ledger;
-    bindings_ = emit::make_bindings(api_, std::move(copy), requests, options_.info);
+    bindings_ = emit::make_bindings(api_, std::move(copy), requests, options_.info,
+                                    options_.local_module ? options_.local_module->source : "");
     emit::write_vendored(project_, bindings_);
     install();
   }

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,14 @@ struct VerifyOptions {
   // lisette-stdlib crate of info.lis_version (empty: found in cargo's registry). The tool that
   // parses them is found by find_dlis_parse().
   std::filesystem::path lis_stdlib;
+  // A local module (`lisbind import PATH`) whose packages are verified: the probe project
+  // declares it `path =` its directory, as an import does. Its packages have no version.
+  struct LocalModule {
+    std::string module;          // its module path
+    std::filesystem::path root;  // the directory holding its go.mod, absolute
+    std::string source;          // local_module_hash of its sources when loaded
+  };
+  std::optional<LocalModule> local_module;
 };
 
 // The code of a probe failure that is lis's own: its embedded typedef of a standard library
