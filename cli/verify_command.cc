@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -263,7 +264,14 @@ CommandAction setup_verify(CLI::App& sub) {
       verify::VerifyOptions local_options = options;
       local_options.local_module = verify::VerifyOptions::LocalModule{
           .module = module, .root = local.root, .source = load.source};
-      if (!o->keep.empty()) local_options.keep_dir = fs::path(o->keep) / ("local-" + local.dir);
+      if (!o->keep.empty()) {
+        // One probe project per local module, named after its module path.
+        std::string name = "local-" + module;
+        std::replace_if(
+            name.begin(), name.end(),
+            [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-'; }, '_');
+        local_options.keep_dir = fs::path(o->keep) / name;
+      }
       verify::VerifyReport local_report =
           verify::run_verify(load.api, generated, runner, local_options);
       if (report.judge.lis.empty()) report.judge = local_report.judge;
