@@ -155,7 +155,8 @@ CommandAction setup_verify(CLI::App& sub) {
   sub.add_option("packages", o->specs,
                  "Package paths or patterns with an optional version, as for `lisbind gen` "
                  "(default, inside a Lisette "
-                 "project: the packages it imported, at the versions in lisbind/lisbind.lock)");
+                 "project: the packages it imported, at the versions in lisbind/lisbind.lock, "
+                 "and its local modules from their directories)");
   sub.add_flag("--json", o->json, "Print the verification report as JSON (keyed like the ledger)");
   sub.add_flag("-q,--quiet", o->quiet, "No progress lines on stderr");
   sub.add_option("--keep", o->keep, "Keep the probe project in this directory (for debugging)");
