@@ -108,8 +108,11 @@ void collect(const model::ApiModel& api, const TypeRef& iface, const std::string
              std::set<std::string>& visiting) {
   for (const auto& m : iface.methods) {
     // Go lets the same method arrive through two embeds; the first occurrence is the one kept.
-    methods.try_emplace(m.name, InterfaceMethodEntry{m.name, substitute(m.sig, args), m.doc,
-                                                     package_path, interface_name});
+    methods.try_emplace(m.name, InterfaceMethodEntry{.name = m.name,
+                                                     .sig = substitute(m.sig, args),
+                                                     .doc = m.doc,
+                                                     .declaring_package = package_path,
+                                                     .declaring_interface = interface_name});
   }
   for (const auto& embed : iface.embeds) {
     TypePtr e = substitute(embed, args);
@@ -254,9 +257,7 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
     for (const auto& d : p.decls) {
       if (d.kind != model::DeclKind::Type || !d.tparams.empty() || d.methods.empty()) continue;
       // *T's method set: declared methods of either receiver and every promoted method.
-      std::map<std::string, const model::Signature*> method_set;
-      for (const auto& m : d.methods) method_set[m.name] = &m.sig;
-      for (const auto& m : d.promoted) method_set.try_emplace(m.name, &m.sig);
+      const std::map<std::string, const model::Signature*> method_set = method_sets_of(d).pointer;
       std::set<size_t> candidates;
       for (const auto& m : d.methods) {
         if (auto it = by_method_.find(m.name); it != by_method_.end())
@@ -264,12 +265,7 @@ ImplementsIndex::ImplementsIndex(const model::ApiModel& api) {
       }
       for (size_t index : candidates) {  // in model order: package path, then name
         const Interface& i = interfaces_[index];
-        bool implements = std::all_of(
-            i.flat.methods.begin(), i.flat.methods.end(), [&](const InterfaceMethodEntry& m) {
-              auto it = method_set.find(m.name);
-              return it != method_set.end() && identical(*it->second, m.sig);
-            });
-        if (!implements) continue;
+        if (!has_all_methods(method_set, i.flat)) continue;
         for (const auto& m : i.flat.methods) {
           bool declared = std::any_of(d.methods.begin(), d.methods.end(),
                                       [&](const model::Method& own) { return own.name == m.name; });
@@ -300,6 +296,27 @@ const ImplementedMethod* ImplementsIndex::implemented(const std::string& package
                                                       const std::string& method) const {
   auto it = found_.find(package_path + "." + type_name + "." + method);
   return it == found_.end() ? nullptr : &it->second;
+}
+
+MethodSetSignatures method_sets_of(const model::Decl& type) {
+  MethodSetSignatures sets;
+  for (const auto& m : type.methods) {
+    sets.pointer[m.name] = &m.sig;
+    if (!m.pointer_receiver) sets.value[m.name] = &m.sig;
+  }
+  for (const auto& m : type.promoted) {
+    sets.pointer.try_emplace(m.name, &m.sig);
+    if (!m.pointer_only) sets.value.try_emplace(m.name, &m.sig);
+  }
+  return sets;
+}
+
+bool has_all_methods(const std::map<std::string, const model::Signature*>& set,
+                     const FlatInterface& flat) {
+  return std::all_of(flat.methods.begin(), flat.methods.end(), [&](const InterfaceMethodEntry& m) {
+    auto it = set.find(m.name);
+    return it != set.end() && identical(*it->second, m.sig);
+  });
 }
 
 }  // namespace lisbind::emit

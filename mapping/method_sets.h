@@ -46,6 +46,17 @@ bool identical(const model::Signature& a, const model::Signature& b);
 FlatInterface flatten_interface(const model::ApiModel& api, const model::TypeRef& iface,
                                 const std::string& package_path, const std::string& interface_name);
 
+// A named type's method sets, by method name: T's (value receivers, and what is promoted to T)
+// and *T's (every method, promoted ones included).
+struct MethodSetSignatures {
+  std::map<std::string, const model::Signature*> value, pointer;
+};
+MethodSetSignatures method_sets_of(const model::Decl& type);
+
+// Whether `set` has every method of `flat`, each with Go's identical signature.
+bool has_all_methods(const std::map<std::string, const model::Signature*>& set,
+                     const FlatInterface& flat);
+
 // An interface method that a concrete method implements.
 struct ImplementedMethod {
   std::string interface_package;

@@ -694,32 +694,16 @@ std::vector<Implementation> find_implementations(const model::ApiModel& api,
       continue;
     const model::TypeRef* u = peel(d.underlying.get());
     if (u && u->kind == TypeKind::Interface) continue;
-    std::map<std::string, const model::Signature*> value_set, pointer_set;
-    for (const auto& m : d.methods) {
-      pointer_set[m.name] = &m.sig;
-      if (!m.pointer_receiver) value_set[m.name] = &m.sig;
-    }
-    for (const auto& m : d.promoted) {
-      pointer_set.try_emplace(m.name, &m.sig);
-      if (!m.pointer_only) value_set.try_emplace(m.name, &m.sig);
-    }
-    if (pointer_set.empty()) continue;
-    auto satisfies = [](const std::map<std::string, const model::Signature*>& set,
-                        const emit::FlatInterface& flat) {
-      return std::all_of(flat.methods.begin(), flat.methods.end(),
-                         [&](const emit::InterfaceMethodEntry& m) {
-                           auto it = set.find(m.name);
-                           return it != set.end() && emit::identical(*it->second, m.sig);
-                         });
-    };
+    const emit::MethodSetSignatures sets = emit::method_sets_of(d);
+    if (sets.pointer.empty()) continue;
     for (const auto& i : ifaces) {
-      if (satisfies(value_set, i.flat)) {
+      if (emit::has_all_methods(sets.value, i.flat)) {
         out.push_back({.type_package = pkg->path,
                        .type_name = d.name,
                        .pointer = false,
                        .interface_package = i.pkg->path,
                        .interface_name = i.decl->name});
-      } else if (satisfies(pointer_set, i.flat)) {
+      } else if (emit::has_all_methods(sets.pointer, i.flat)) {
         out.push_back({.type_package = pkg->path,
                        .type_name = d.name,
                        .pointer = true,

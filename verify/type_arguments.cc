@@ -166,7 +166,7 @@ struct ImplementerSearch::Candidates {
   struct Type {
     const model::Package* package;
     const model::Decl* decl;
-    std::map<std::string, const model::Signature*> value_set, pointer_set;
+    emit::MethodSetSignatures sets;
     std::set<std::string> writing;  // methods whose body writes through the receiver
   };
   std::vector<Type> types;
@@ -229,28 +229,17 @@ std::optional<ImplementingType> ImplementerSearch::find(const model::TypeRef& co
             d.underlying->kind == TypeKind::Func)
           continue;
         Candidates::Type c{
-            .package = p, .decl = &d, .value_set = {}, .pointer_set = {}, .writing = {}};
+            .package = p, .decl = &d, .sets = emit::method_sets_of(d), .writing = {}};
         for (const auto& m : d.methods) {
-          c.pointer_set[m.name] = &m.sig;
-          if (!m.pointer_receiver) c.value_set[m.name] = &m.sig;
           if (m.facts.receiver_writes == model::WriteFact::Yes) c.writing.insert(m.name);
         }
         for (const auto& m : d.promoted) {
-          c.pointer_set.try_emplace(m.name, &m.sig);
-          if (!m.pointer_only) c.value_set.try_emplace(m.name, &m.sig);
           if (promoted_method_writes(m)) c.writing.insert(m.name);
         }
-        if (!c.pointer_set.empty()) candidates_->types.push_back(std::move(c));
+        if (!c.sets.pointer.empty()) candidates_->types.push_back(std::move(c));
       }
     }
   }
-  auto has_all = [&](const std::map<std::string, const model::Signature*>& set) {
-    return std::all_of(flat.methods.begin(), flat.methods.end(),
-                       [&](const emit::InterfaceMethodEntry& m) {
-                         auto it = set.find(m.name);
-                         return it != set.end() && emit::identical(*it->second, m.sig);
-                       });
-  };
   // A type whose constraint methods write through their receiver is bound with `mut Ref`
   // receivers, so it must be passed writable, which a read-only container of it refuses; one
   // whose methods only read is preferred.
@@ -259,10 +248,10 @@ std::optional<ImplementingType> ImplementerSearch::find(const model::TypeRef& co
     bool writes = std::any_of(flat.methods.begin(), flat.methods.end(),
                               [&](const auto& m) { return c.writing.contains(m.name); });
     std::optional<ImplementingType> found;
-    if (has_all(c.value_set)) {
+    if (emit::has_all_methods(c.sets.value, flat)) {
       found = ImplementingType{
           .package = c.package->path, .name = c.decl->name, .pointer = false, .writable = false};
-    } else if (has_all(c.pointer_set)) {
+    } else if (emit::has_all_methods(c.sets.pointer, flat)) {
       found = ImplementingType{
           .package = c.package->path, .name = c.decl->name, .pointer = true, .writable = writes};
     }
